@@ -1,0 +1,117 @@
+// `cevns xsec`: CEvNS cross section on an isotope or a material at one neutrino energy.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include "cevns/core/error.hpp"
+#include "cevns/core/units.hpp"
+#include "cevns/io/nuclear_data_reader.hpp"
+#include "cevns/physics/material_cross_section.hpp"
+#include "command.hpp"
+#include "output.hpp"
+#include "physics_options.hpp"
+
+namespace cevns::cli {
+namespace {
+
+struct XsecOptions {
+  std::string target;
+  double enu_MeV = 0.0;
+  std::optional<double> recoil_keV;
+  std::string flavour = "nue";
+  bool json = false;
+  PhysicsOptions physics;
+};
+
+void run_xsec(const XsecOptions& opt) {
+  if (!(opt.enu_MeV > 0.0) || !std::isfinite(opt.enu_MeV))
+    throw InputError("--enu must be a positive energy in MeV, got " + std::to_string(opt.enu_MeV));
+  if (opt.recoil_keV && !(*opt.recoil_keV >= 0.0 && std::isfinite(*opt.recoil_keV)))
+    throw InputError("--recoil must be a non-negative energy in keV, got " + std::to_string(*opt.recoil_keV));
+  const Neutrino nu = parse_neutrino(opt.flavour);
+  const CevnsSettings settings = opt.physics.settings();
+  const MaterialCrossSection xs(Material::from_name(io::default_nuclear_database(), opt.target), settings);
+  const double E = opt.enu_MeV * units::MeV;
+
+  double largest_tmax = 0.0;
+  for (const auto& iso : xs.isotopes()) largest_tmax = std::max(largest_tmax, iso.max_recoil(E));
+  if (opt.recoil_keV && *opt.recoil_keV * units::keV > largest_tmax)
+    throw InputError(fmt::format("--recoil {} keV is beyond the largest recoil T_max = {:.6g} keV of {} at "
+                                 "E = {} MeV",
+                                 *opt.recoil_keV, largest_tmax / units::keV, opt.target, opt.enu_MeV));
+
+  nlohmann::json per_isotope = nlohmann::json::array();
+  double total = 0.0, first_moment = 0.0, differential = 0.0;
+  for (std::size_t i = 0; i < xs.isotopes().size(); ++i) {
+    const auto& iso = xs.isotopes()[i];
+    const double sigma = iso.total(nu, E);
+    const double mean_T = iso.mean_recoil(nu, E);
+    total += xs.weight(i) * sigma;
+    first_moment += xs.weight(i) * sigma * mean_T;
+    nlohmann::json row = {{"isotope", iso.nuclide().name()},
+                          {"atoms_per_molecule", xs.weight(i)},
+                          {"total_cm2", sigma / units::cm2},
+                          {"tmax_keV", iso.max_recoil(E) / units::keV},
+                          {"mean_recoil_keV", mean_T / units::keV},
+                          {"weak_charge_q0", iso.weak_charge(nu, 0.0)}};
+    if (opt.recoil_keV) {
+      const double d = iso.differential(nu, E, *opt.recoil_keV * units::keV);
+      differential += xs.weight(i) * d;
+      row["dsigma_dT_cm2_per_keV"] = d / (units::cm2 / units::keV);
+    }
+    per_isotope.push_back(row);
+  }
+  const double mean_recoil = total > 0.0 ? first_moment / total : 0.0;
+
+  if (opt.json) {
+    nlohmann::json out = {{"target", xs.material().name()},
+                          {"enu_MeV", opt.enu_MeV},
+                          {"neutrino", to_string(nu)},
+                          {"form_factor", opt.physics.form_factor},
+                          {"couplings", opt.physics.couplings},
+                          {"sin2w", settings.sin2_theta_w},
+                          {"total_cm2", total / units::cm2},
+                          {"tmax_keV", largest_tmax / units::keV},
+                          {"mean_recoil_keV", mean_recoil / units::keV},
+                          {"per", xs.isotopes().size() == 1 ? "nucleus" : "molecule"},
+                          {"isotopes", per_isotope},
+                          {"cevns", run_metadata({"D.Z. Freedman, PRD 9, 1389 (1974)",
+                                                  "J. Erler, S. Su, Prog. Part. Nucl. Phys. 71, 119 (2013)",
+                                                  "J.D. Lewin, P.F. Smith, Astropart. Phys. 6, 87 (1996)"})}};
+    if (opt.recoil_keV) {
+      out["recoil_keV"] = *opt.recoil_keV;
+      out["dsigma_dT_cm2_per_keV"] = differential / (units::cm2 / units::keV);
+    }
+    print_json(out);
+    return;
+  }
+  std::cout << fmt::format("CEvNS {} on {} at E = {} MeV ({} form factor, {} couplings)\n", to_string(nu),
+                           xs.material().name(), opt.enu_MeV, opt.physics.form_factor, opt.physics.couplings);
+  std::cout << fmt::format("  total cross section   {:.6e} cm^2 per {}\n", total / units::cm2,
+                           xs.isotopes().size() == 1 ? "nucleus" : "molecule");
+  std::cout << fmt::format("  T_max                 {:.6g} keV\n", largest_tmax / units::keV);
+  std::cout << fmt::format("  mean recoil <T>       {:.6g} keV\n", mean_recoil / units::keV);
+  if (opt.recoil_keV)
+    std::cout << fmt::format("  dsigma/dT at {} keV  {:.6e} cm^2/keV\n", *opt.recoil_keV,
+                             differential / (units::cm2 / units::keV));
+}
+
+}  // namespace
+
+void add_xsec_command(CLI::App& app) {
+  auto opt = std::make_shared<XsecOptions>();
+  auto* cmd = app.add_subcommand("xsec", "CEvNS cross section at one neutrino energy");
+  cmd->add_option("--target", opt->target, "isotope (Ar40), element (Xe) or formula (CsI)")->required();
+  cmd->add_option("--enu", opt->enu_MeV, "neutrino energy in MeV")->required();
+  cmd->add_option("--recoil", opt->recoil_keV, "nuclear recoil energy in keV: also print dsigma/dT");
+  cmd->add_option("--flavour,--flavor", opt->flavour, "nue, nuebar, numu, numubar, nutau, nutaubar")
+      ->capture_default_str();
+  cmd->add_flag("--json", opt->json, "print one JSON object");
+  opt->physics.add_to(*cmd);
+  cmd->callback([opt] { run_xsec(*opt); });
+}
+
+}  // namespace cevns::cli

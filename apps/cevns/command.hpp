@@ -1,0 +1,12 @@
+#pragma once
+// What each subcommand file provides: a function that adds its CLI11 subcommand to the app.
+// The subcommand's callback does the work; errors are cevns::Error exceptions, mapped to exit codes
+// in main.cpp.
+#include <CLI/CLI.hpp>
+
+namespace cevns::cli {
+
+void add_xsec_command(CLI::App& app);
+void add_target_command(CLI::App& app);
+
+}  // namespace cevns::cli

@@ -1,0 +1,36 @@
+// The `cevns` command line: subcommands are registered here, each lives in its own file.
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <iostream>
+
+#include "cevns/build_info.hpp"
+#include "cevns/core/error.hpp"
+#include "command.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"cevns: coherent elastic neutrino-nucleus scattering toolkit"};
+  app.set_version_flag("--version", std::string("cevns ") + cevns::build_info::version + " (" +
+                                        cevns::build_info::git_hash + ")");
+  app.require_subcommand(1);
+  cevns::cli::add_xsec_command(app);
+  cevns::cli::add_target_command(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "cevns: error: " << e.what() << " (see cevns --help)\n";
+    return 2;
+  } catch (const cevns::Error& e) {
+    std::cerr << "cevns: error: " << e.what() << '\n';
+    return e.exit_code();
+  } catch (const std::exception& e) {
+    std::cerr << "cevns: internal error: " << e.what() << '\n';
+    return 1;
+  }
+  return 0;
+}

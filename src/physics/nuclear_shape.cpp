@@ -1,0 +1,50 @@
+#include "cevns/physics/nuclear_shape.hpp"
+
+#include <cmath>
+
+#include "cevns/core/constants.hpp"
+#include "cevns/core/error.hpp"
+
+namespace cevns {
+
+RadiusPrescription parse_radius_prescription(std::string_view name) {
+  if (name == "measured") return RadiusPrescription::measured;
+  if (name == "lewin-smith") return RadiusPrescription::lewin_smith;
+  throw InputError("unknown radius prescription '" + std::string(name) +
+                   "' (use measured or lewin-smith)");
+}
+
+std::string to_string(RadiusPrescription prescription) {
+  return prescription == RadiusPrescription::measured ? "measured" : "lewin-smith";
+}
+
+double point_proton_rms_radius_fm(const Nuclide& nuclide) {
+  const double rp = constants::proton_charge_radius_fm;
+  const double r2 = nuclide.charge_radius_fm * nuclide.charge_radius_fm - rp * rp -
+                    static_cast<double>(nuclide.N) / nuclide.Z * constants::neutron_charge_radius_sq_fm2;
+  return std::sqrt(std::max(r2, 0.0));
+}
+
+NuclearShape make_nuclear_shape(const Nuclide& nuclide, const NuclearShapeSettings& settings) {
+  double proton_rms = 0.0;
+  if (settings.radii == RadiusPrescription::measured) {
+    proton_rms = point_proton_rms_radius_fm(nuclide);
+  } else {
+    proton_rms = FormFactor::helm_lewin_smith(nuclide.A()).rms_radius_fm();
+  }
+  const double neutron_rms = settings.neutron_rms_radius_fm.value_or(proton_rms + settings.neutron_skin_fm);
+  if (!(neutron_rms > 0.0) || !std::isfinite(neutron_rms))
+    throw InputError("neutron rms radius of " + nuclide.name() + " must be positive, got " +
+                     std::to_string(neutron_rms) + " fm");
+  if (settings.model == FormFactorModel::point) return {};
+  // Lewin & Smith's Helm keeps its own R0 for protons; other models are set by the rms radius.
+  if (settings.radii == RadiusPrescription::lewin_smith && settings.model == FormFactorModel::helm &&
+      !settings.neutron_rms_radius_fm && settings.neutron_skin_fm == 0.0) {
+    const auto f = FormFactor::helm_lewin_smith(nuclide.A());
+    return {f, f};
+  }
+  return {FormFactor::from_rms_radius(settings.model, proton_rms, settings.surface),
+          FormFactor::from_rms_radius(settings.model, neutron_rms, settings.surface)};
+}
+
+}  // namespace cevns
