@@ -8,5 +8,7 @@ namespace cevns::cli {
 
 void add_xsec_command(CLI::App& app);
 void add_target_command(CLI::App& app);
+void add_compare_command(CLI::App& app);
+void add_overview_command(CLI::App& app);
 
 }  // namespace cevns::cli

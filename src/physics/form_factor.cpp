@@ -61,6 +61,7 @@ std::string to_string(FormFactorModel model) {
     case FormFactorModel::helm: return "helm";
     case FormFactorModel::symmetrized_fermi: return "symmetrized-fermi";
     case FormFactorModel::klein_nystrand: return "klein-nystrand";
+    case FormFactorModel::gaussian: return "gaussian";
   }
   return "unknown";
 }
@@ -70,12 +71,14 @@ FormFactorModel parse_form_factor_model(std::string_view name) {
   if (name == "helm") return FormFactorModel::helm;
   if (name == "symmetrized-fermi" || name == "fermi") return FormFactorModel::symmetrized_fermi;
   if (name == "klein-nystrand") return FormFactorModel::klein_nystrand;
+  if (name == "gaussian") return FormFactorModel::gaussian;
   throw InputError("unknown form factor '" + std::string(name) +
-                   "' (use helm, symmetrized-fermi, klein-nystrand or point)");
+                   "' (use helm, symmetrized-fermi, klein-nystrand, gaussian or point)");
 }
 
 FormFactor FormFactor::from_rms_radius(FormFactorModel model, double rms_radius_fm,
                                        const FormFactorSurface& surface) {
+  if (model == FormFactorModel::point) return FormFactor();
   if (!(rms_radius_fm > 0.0) || !std::isfinite(rms_radius_fm))
     throw InputError("form factor rms radius must be positive, got " + std::to_string(rms_radius_fm));
   FormFactor f;
@@ -96,8 +99,26 @@ FormFactor FormFactor::from_rms_radius(FormFactorModel model, double rms_radius_
       f.surface_fm_ = surface.klein_nystrand_range_fm;
       f.size_fm_ = size_from_rms("Klein-Nystrand", rms_radius_fm, 6.0 * f.surface_fm_ * f.surface_fm_);
       break;
+    case FormFactorModel::gaussian: f.size_fm_ = rms_radius_fm; break;
   }
   return f;
+}
+
+FormFactor FormFactor::from_rms_radius_or_gaussian(FormFactorModel model, double rms_radius_fm,
+                                                   const FormFactorSurface& surface) {
+  const double s2 = model == FormFactorModel::helm ? 3.0 * surface.helm_skin_fm * surface.helm_skin_fm
+                    : model == FormFactorModel::symmetrized_fermi
+                        ? 1.4 * std::pow(pi * surface.fermi_diffuseness_fm, 2)
+                    : model == FormFactorModel::klein_nystrand ? 6.0 * std::pow(surface.klein_nystrand_range_fm, 2)
+                                                               : 0.0;
+  if (rms_radius_fm >= 0.0 && rms_radius_fm * rms_radius_fm <= s2) {
+    FormFactor f;
+    f.model_ = FormFactorModel::gaussian;
+    f.rms_fm_ = rms_radius_fm;
+    f.size_fm_ = rms_radius_fm;
+    return f;
+  }
+  return from_rms_radius(model, rms_radius_fm, surface);
 }
 
 FormFactor FormFactor::helm_lewin_smith(int mass_number) {
@@ -123,6 +144,7 @@ double FormFactor::operator()(double q) const {
     case FormFactorModel::symmetrized_fermi: return symmetrized_fermi(q_fm, size_fm_, surface_fm_);
     case FormFactorModel::klein_nystrand:
       return three_j1_over_x(q_fm * size_fm_) / (1.0 + q_fm * q_fm * surface_fm_ * surface_fm_);
+    case FormFactorModel::gaussian: return std::exp(-q_fm * q_fm * rms_fm_ * rms_fm_ / 6.0);
   }
   return 1.0;
 }

@@ -33,7 +33,7 @@ NuclearShape make_nuclear_shape(const Nuclide& nuclide, const NuclearShapeSettin
     proton_rms = FormFactor::helm_lewin_smith(nuclide.A()).rms_radius_fm();
   }
   const double neutron_rms = settings.neutron_rms_radius_fm.value_or(proton_rms + settings.neutron_skin_fm);
-  if (!(neutron_rms > 0.0) || !std::isfinite(neutron_rms))
+  if (nuclide.N > 0 && (!(neutron_rms > 0.0) || !std::isfinite(neutron_rms)))
     throw InputError("neutron rms radius of " + nuclide.name() + " must be positive, got " +
                      std::to_string(neutron_rms) + " fm");
   if (settings.model == FormFactorModel::point) return {};
@@ -43,8 +43,10 @@ NuclearShape make_nuclear_shape(const Nuclide& nuclide, const NuclearShapeSettin
     const auto f = FormFactor::helm_lewin_smith(nuclide.A());
     return {f, f};
   }
-  return {FormFactor::from_rms_radius(settings.model, proton_rms, settings.surface),
-          FormFactor::from_rms_radius(settings.model, neutron_rms, settings.surface)};
+  // Light nuclei (1H, 2H, 4He) are smaller than the models' surface terms: Gaussian, same radius.
+  const FormFactor protons = FormFactor::from_rms_radius_or_gaussian(settings.model, proton_rms, settings.surface);
+  if (nuclide.N == 0) return {protons, protons};  // no neutrons: F_n never multiplies anything
+  return {protons, FormFactor::from_rms_radius_or_gaussian(settings.model, neutron_rms, settings.surface)};
 }
 
 }  // namespace cevns

@@ -8,6 +8,8 @@
 //        <r^2> = 3/5 c^2 + 7/5 (pi a)^2, a = 0.52 fm
 //   Klein-Nystrand (S. Klein, J. Nystrand, Phys. Rev. C 60, 014903 (1999)):
 //        F = 3 j1(qR_A)/(qR_A) / (1 + q^2 a_k^2), <r^2> = 3/5 R_A^2 + 6 a_k^2, a_k = 0.7 fm
+//   gaussian: F = exp(-q^2 <r^2> / 6), the light-nucleus limit; used automatically where a model's
+//        surface parameter is too large for the radius (1H, 2H, 4He)
 //   point: F = 1.
 // Evaluated by a switch on the model (no virtual call per point); small q uses the Taylor series.
 #include <span>
@@ -16,10 +18,10 @@
 
 namespace cevns {
 
-enum class FormFactorModel { point, helm, symmetrized_fermi, klein_nystrand };
+enum class FormFactorModel { point, helm, symmetrized_fermi, klein_nystrand, gaussian };
 
 std::string to_string(FormFactorModel model);
-// "point", "helm", "symmetrized-fermi" (or "fermi"), "klein-nystrand"; InputError otherwise.
+// "point", "helm", "symmetrized-fermi" (or "fermi"), "klein-nystrand", "gaussian"; InputError otherwise.
 FormFactorModel parse_form_factor_model(std::string_view name);
 
 struct FormFactorSurface {
@@ -38,6 +40,10 @@ class FormFactor {
   // Helm with Lewin & Smith's mass-number parametrisation: R0^2 = c^2 + 7/3 pi^2 a^2 - 5 s^2,
   // c = 1.23 A^(1/3) - 0.60 fm, a = 0.52 fm, s = 0.9 fm (validation N05).
   static FormFactor helm_lewin_smith(int mass_number);
+  // The model if it can represent this radius, else the Gaussian with the same rms radius (light
+  // nuclei whose rms radius is below the model's surface term, e.g. 1H with Helm's s = 0.9 fm).
+  static FormFactor from_rms_radius_or_gaussian(FormFactorModel model, double rms_radius_fm,
+                                                const FormFactorSurface& surface = {});
 
   // F at momentum transfer |q| (natural units, MeV).
   [[nodiscard]] double operator()(double q) const;

@@ -110,3 +110,19 @@ TEST(FormFactor, RejectsImpossibleRadii) {
 
 }  // namespace
 }  // namespace cevns
+
+namespace cevns {
+namespace {
+
+TEST(FormFactor, LightNucleiFallBackToTheGaussianWithTheSameRadius) {
+  // 1H: point-proton radius ~0 fm; 4He: 1.68 fm < sqrt(3) x 0.9 fm, below Helm's surface term.
+  const auto he = FormFactor::from_rms_radius_or_gaussian(FormFactorModel::helm, 1.4);
+  EXPECT_EQ(he.model(), FormFactorModel::gaussian);
+  const double q_fm = 0.01;
+  EXPECT_NEAR(6.0 * (1.0 - he(q_fm / units::fm)) / (q_fm * q_fm), 1.96, 1e-4);
+  EXPECT_EQ(FormFactor::from_rms_radius_or_gaussian(FormFactorModel::helm, 0.0)(100.0), 1.0);
+  EXPECT_EQ(FormFactor::from_rms_radius_or_gaussian(FormFactorModel::helm, 4.0).model(), FormFactorModel::helm);
+}
+
+}  // namespace
+}  // namespace cevns
