@@ -9,6 +9,7 @@
 #include "cevns/core/error.hpp"
 #include "cevns/core/units.hpp"
 #include "cevns/io/nuclear_data_reader.hpp"
+#include "cevns/io/source_catalog.hpp"
 #include "cevns/physics/material_cross_section.hpp"
 #include "command.hpp"
 #include "output.hpp"
@@ -23,10 +24,61 @@ struct XsecOptions {
   std::optional<double> recoil_keV;
   std::string flavour = "nue";
   bool json = false;
+  std::optional<std::string> average_over;
   PhysicsOptions physics;
 };
 
+// Flux-averaged cross section <sigma> = sum_nu int Phi_nu sigma_nu dE / sum_nu int Phi_nu dE over the
+// species of a source (normalisation cancels: unit distance/power/activity are used).
+void run_average(const XsecOptions& opt) {
+  io::SourceOptions so;
+  so.power_GW = {1.0};
+  so.distance_m = {1.0};
+  so.activity_MCi = 1.0;
+  const NeutrinoSource src = io::make_source(*opt.average_over, so);
+  const CevnsSettings settings = opt.physics.settings();
+  const MaterialCrossSection xs(Material::from_name(io::default_nuclear_database(), opt.target), settings);
+  const double flux = src.total();
+  if (!(flux > 0.0)) throw InputError("source '" + *opt.average_over + "' has no flux");
+  nlohmann::json per_isotope = nlohmann::json::array();
+  double per_molecule = 0.0;
+  for (std::size_t i = 0; i < xs.isotopes().size(); ++i) {
+    const auto& iso = xs.isotopes()[i];
+    double folded = 0.0;
+    for (const auto nu : src.species())
+      folded += src.spectrum(nu)->integrate([&](double E) { return iso.total(nu, E); });
+    const double avg = folded / flux;
+    per_molecule += xs.weight(i) * avg;
+    per_isotope.push_back({{"isotope", iso.nuclide().name()},
+                           {"atoms_per_molecule", xs.weight(i)},
+                           {"flux_averaged_cm2", avg / units::cm2}});
+  }
+  const double per_nucleus = per_molecule / xs.nuclei_per_formula_unit();
+  if (opt.json) {
+    auto refs = src.references;
+    refs.push_back("D.Z. Freedman, PRD 9, 1389 (1974)");
+    print_json({{"target", xs.material().name()},
+                {"average_over", src.name},
+                {"form_factor", opt.physics.form_factor},
+                {"couplings", opt.physics.couplings},
+                {"sin2w", settings.sin2_theta_w},
+                {"flux_averaged_cm2", per_nucleus / units::cm2},
+                {"flux_averaged_per_molecule_cm2", per_molecule / units::cm2},
+                {"per", "nucleus (averaged over the material's nuclei)"},
+                {"isotopes", per_isotope},
+                {"cevns", run_metadata(refs)}});
+    return;
+  }
+  std::cout << fmt::format("CEvNS on {} averaged over the {} flux\n", xs.material().name(), src.name);
+  std::cout << fmt::format("  flux-averaged cross section  {:.6e} cm^2 per nucleus\n", per_nucleus / units::cm2);
+  for (const auto& row : per_isotope)
+    std::cout << fmt::format("    {:<8} {:.6e} cm^2\n", row["isotope"].get<std::string>(),
+                             row["flux_averaged_cm2"].get<double>());
+}
+
 void run_xsec(const XsecOptions& opt) {
+  if (opt.average_over) return run_average(opt);
+  if (opt.enu_MeV == 0.0) throw InputError("--enu is required (or --average-over SOURCE)");
   if (!(opt.enu_MeV > 0.0) || !std::isfinite(opt.enu_MeV))
     throw InputError("--enu must be a positive energy in MeV, got " + std::to_string(opt.enu_MeV));
   if (opt.recoil_keV && !(*opt.recoil_keV >= 0.0 && std::isfinite(*opt.recoil_keV)))
@@ -105,7 +157,10 @@ void add_xsec_command(CLI::App& app) {
   auto opt = std::make_shared<XsecOptions>();
   auto* cmd = app.add_subcommand("xsec", "CEvNS cross section at one neutrino energy");
   cmd->add_option("--target", opt->target, "isotope (Ar40), element (Xe) or formula (CsI)")->required();
-  cmd->add_option("--enu", opt->enu_MeV, "neutrino energy in MeV")->required();
+  auto* enu = cmd->add_option("--enu", opt->enu_MeV, "neutrino energy in MeV");
+  auto* average = cmd->add_option("--average-over", opt->average_over,
+                                  "flux-average over a source's spectra (see cevns flux --list)");
+  enu->excludes(average);
   cmd->add_option("--recoil", opt->recoil_keV, "nuclear recoil energy in keV: also print dsigma/dT");
   cmd->add_option("--flavour,--flavor", opt->flavour, "nue, nuebar, numu, numubar, nutau, nutaubar")
       ->capture_default_str();

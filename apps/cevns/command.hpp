@@ -8,7 +8,9 @@ namespace cevns::cli {
 
 void add_xsec_command(CLI::App& app);
 void add_target_command(CLI::App& app);
+void add_flux_command(CLI::App& app);
 void add_compare_command(CLI::App& app);
 void add_overview_command(CLI::App& app);
+void add_coherency_command(CLI::App& app);
 
 }  // namespace cevns::cli

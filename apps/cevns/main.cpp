@@ -14,8 +14,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   cevns::cli::add_xsec_command(app);
   cevns::cli::add_target_command(app);
+  cevns::cli::add_flux_command(app);
   cevns::cli::add_compare_command(app);
   cevns::cli::add_overview_command(app);
+  cevns::cli::add_coherency_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

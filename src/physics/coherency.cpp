@@ -24,4 +24,18 @@ double flux_averaged_coherency(const MaterialCrossSection& target, Neutrino nu, 
   return with_form_factor / point_nucleus;
 }
 
+double flux_weighted_coherency(const MaterialCrossSection& target, Neutrino nu, const Spectrum& spectrum) {
+  const double flux = spectrum.total();
+  if (!(flux > 0.0)) throw NumericalError("coherency: empty spectrum");
+  auto alpha = [&](double E) {
+    double with_form_factor = 0.0, point_nucleus = 0.0;
+    for (std::size_t i = 0; i < target.isotopes().size(); ++i) {
+      with_form_factor += target.weight(i) * target.isotopes()[i].total(nu, E);
+      point_nucleus += target.weight(i) * target.isotopes()[i].total_point_nucleus(nu, E);
+    }
+    return point_nucleus > 0.0 ? with_form_factor / point_nucleus : 1.0;
+  };
+  return spectrum.integrate(alpha) / flux;
+}
+
 }  // namespace cevns

@@ -19,4 +19,9 @@ double coherent_energy_limit(int mass_number);
 // atoms per formula unit, as the rate is).
 double flux_averaged_coherency(const MaterialCrossSection& target, Neutrino nu, const Spectrum& spectrum);
 
+// A second reading of <alpha>: the flux average of the energy-dependent ratio
+// alpha(E) = sigma_F(E) / sigma_{F=1}(E), each energy weighted by the flux alone rather than by
+// the rate, int phi alpha dE / int phi dE. Compared with the first in `cevns coherency`.
+double flux_weighted_coherency(const MaterialCrossSection& target, Neutrino nu, const Spectrum& spectrum);
+
 }  // namespace cevns
