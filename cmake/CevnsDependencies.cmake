@@ -14,3 +14,10 @@ cevns_require(yaml-cpp libyaml-cpp-dev)
 cevns_require(NLopt libnlopt-cxx-dev)
 cevns_require(CLI11 libcli11-dev)
 find_package(Threads REQUIRED)
+
+# MPI for distributed scans: on when OpenMPI (libopenmpi-dev) is found, off otherwise.
+find_package(MPI COMPONENTS CXX QUIET)
+option(CEVNS_WITH_MPI "Distributed scans with MPI" ${MPI_CXX_FOUND})
+if(CEVNS_WITH_MPI AND NOT MPI_CXX_FOUND)
+  message(FATAL_ERROR "CEVNS_WITH_MPI needs MPI: install it with `apt-get install libopenmpi-dev openmpi-bin`")
+endif()

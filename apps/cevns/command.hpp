@@ -12,5 +12,6 @@ void add_flux_command(CLI::App& app);
 void add_compare_command(CLI::App& app);
 void add_overview_command(CLI::App& app);
 void add_coherency_command(CLI::App& app);
+void add_scan_command(CLI::App& app);
 
 }  // namespace cevns::cli

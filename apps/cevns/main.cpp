@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   cevns::cli::add_compare_command(app);
   cevns::cli::add_overview_command(app);
   cevns::cli::add_coherency_command(app);
+  cevns::cli::add_scan_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

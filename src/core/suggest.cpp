@@ -25,9 +25,18 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates) {
   const std::size_t limit = std::max<std::size_t>(1, name.size() / 3);
   std::vector<std::pair<std::size_t, std::string>> close;
+  auto common_prefix = [](std::string_view a, std::string_view b) {
+    std::size_t n = 0;
+    while (n < a.size() && n < b.size() &&
+           std::tolower(static_cast<unsigned char>(a[n])) == std::tolower(static_cast<unsigned char>(b[n])))
+      ++n;
+    return n;
+  };
   for (const auto& c : candidates) {
     const std::size_t d = edit_distance(name, c);
-    if (d <= limit) close.emplace_back(d, c);
+    // close in spelling, or sharing a long beginning ("flux_averaged_xsec" -> "..._cross_section")
+    const bool shared_start = common_prefix(name, c) >= std::max<std::size_t>(5, 6 * std::min(name.size(), c.size()) / 10);
+    if (d <= limit || shared_start) close.emplace_back(d, c);
   }
   if (close.empty()) return "";
   std::stable_sort(close.begin(), close.end(),

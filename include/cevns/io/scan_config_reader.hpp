@@ -1,0 +1,12 @@
+#pragma once
+// Reads a scan file (YAML) into a ScanConfig. Unknown keys, missing fields and wrong types are
+// ConfigErrors "file:line: key 'a.b': problem" with did-you-mean for misspelt keys.
+#include <filesystem>
+
+#include "cevns/scan/scan_config.hpp"
+
+namespace cevns::io {
+
+scan::ScanConfig read_scan_config(const std::filesystem::path& path);
+
+}  // namespace cevns::io

@@ -1,0 +1,44 @@
+#pragma once
+// Scan results appended to a file as they finish, one line per point, so that a killed scan
+// (even by SIGKILL) loses at most the points in flight and `--resume` skips the rest.
+//
+// Format: a '#' header naming the columns, then lines "index,status,v1,...,vk" written with one
+// write(2) call each (a line is either whole or absent; a torn last line is dropped on reading).
+// Numbers are printed with 17 significant digits, so values read back are bit-identical.
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace cevns::scan {
+
+struct PointResult {
+  bool valid = true;            // false: the point is unphysical (marked, not fatal)
+  std::vector<double> values;   // empty when !valid
+  std::string message;          // why it is invalid
+};
+
+class CheckpointWriter {
+ public:
+  // Opens `path` for appending; writes the header if the file is new or empty. A torn last line
+  // (no newline) left by a kill is cut off first.
+  CheckpointWriter(const std::filesystem::path& path, const std::vector<std::string>& value_names);
+  ~CheckpointWriter();
+  CheckpointWriter(const CheckpointWriter&) = delete;
+  CheckpointWriter& operator=(const CheckpointWriter&) = delete;
+
+  void append(std::size_t index, const PointResult& result);
+
+ private:
+  int fd_ = -1;
+  std::filesystem::path path_;
+};
+
+// Every complete result line of a checkpoint file (index -> result); an empty map if the file
+// does not exist. ConfigError naming file:line for a malformed complete line.
+std::map<std::size_t, PointResult> read_checkpoint(const std::filesystem::path& path);
+
+// "%.17g": the text form of a number used in checkpoints and results.
+std::string exact_number(double value);
+
+}  // namespace cevns::scan

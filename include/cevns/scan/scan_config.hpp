@@ -1,0 +1,36 @@
+#pragma once
+// What a scan file asks for: which quantity to compute at each point, on which target and source,
+// over which parameter axes (docs/configuration.md, section "scan").
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "cevns/scan/parameter_space.hpp"
+#include "cevns/scan/scan_runner.hpp"
+
+namespace cevns::scan {
+
+struct ScanConfig {
+  std::string quantity = "flux_averaged_cross_section";
+  std::string target;              // e.g. "CsI"
+  std::string source;              // e.g. "sns"
+  std::vector<ParameterAxis> axes;
+  Sampling sampling = Sampling::grid;
+  std::size_t samples = 0;         // random / latin-hypercube
+  std::uint64_t seed = 1;
+};
+
+// The quantities a scan can compute and the parameters each accepts.
+struct ScanQuantity {
+  std::string name;
+  std::string description;
+  std::vector<std::string> value_names;
+  std::vector<std::string> parameters;
+};
+std::vector<ScanQuantity> scan_quantities();
+
+// Builds the job (precomputing what does not depend on the point); InputError for unknown
+// quantities or parameters (with did-you-mean).
+ScanJob make_scan_job(const ScanConfig& config);
+
+}  // namespace cevns::scan

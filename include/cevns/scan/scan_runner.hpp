@@ -1,0 +1,62 @@
+#pragma once
+// Runs a scan: every point of a ParameterSpace through an evaluator, on a pool of threads (and,
+// with MPI, across ranks), appending each result to a checkpoint as it finishes.
+//
+// Work is handed out dynamically (an atomic counter over the pending indices; across MPI ranks a
+// shared counter on rank 0), so uneven points balance. An InputError or NumericalError thrown
+// for one point marks that point invalid; any other exception stops the scan (every thread, every
+// rank) and is rethrown.
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cevns/scan/checkpoint.hpp"
+#include "cevns/scan/parameter_space.hpp"
+
+namespace cevns::scan {
+
+// Values at one point. Must be safe to call from several threads at once (share read-only
+// precomputed data; keep mutable scratch per call).
+using Evaluator = std::function<std::vector<double>(const std::vector<double>& point)>;
+
+struct ScanJob {
+  ParameterSpace space;
+  std::vector<std::string> value_names;
+  Evaluator evaluate;
+};
+
+struct RunOptions {
+  unsigned threads = 0;                           // 0: all hardware threads
+  std::optional<std::filesystem::path> checkpoint; // where results are appended
+  bool resume = false;                            // skip points already in the checkpoint
+  std::function<void(std::size_t done, std::size_t total)> progress;  // called from one thread
+};
+
+// Evaluates `indices` of the job's space on `threads` threads; `on_result` is called (serialised)
+// as each point finishes.
+void evaluate_points(const ScanJob& job, const std::vector<std::size_t>& indices, unsigned threads,
+                     const std::function<void(std::size_t, PointResult&&)>& on_result);
+
+// Single-process scan; returns every point's result, by index.
+std::map<std::size_t, PointResult> run_scan(const ScanJob& job, const RunOptions& options);
+
+// True when cevns was built with MPI (CEVNS_WITH_MPI).
+bool mpi_available();
+
+// The same scan across the ranks of MPI_COMM_WORLD (call on every rank; MPI must be initialised).
+// Each rank appends to "<checkpoint>.rank<r>"; rank 0 returns the full result (gathered over MPI),
+// other ranks an empty map. With resume, every "<checkpoint>*" part file is read.
+std::map<std::size_t, PointResult> run_scan_mpi(const ScanJob& job, const RunOptions& options);
+
+// The result table: "index,<axes>,<values>,status" sorted by index, numbers exact ("%.17g"), so
+// two runs compare with cmp.
+void write_results_csv(const std::filesystem::path& path, const ScanJob& job,
+                       const std::map<std::size_t, PointResult>& results);
+
+// Hardware threads, at least 1.
+unsigned default_thread_count();
+
+}  // namespace cevns::scan

@@ -1,0 +1,94 @@
+#include "cevns/scan/checkpoint.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "cevns/core/error.hpp"
+
+namespace cevns::scan {
+namespace {
+
+// Cuts a trailing partial line (written when the process was killed mid-write).
+void drop_torn_tail(const std::filesystem::path& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec || size == 0) return;
+  std::ifstream in(path, std::ios::binary);
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (content.back() == '\n') return;
+  const auto last_newline = content.rfind('\n');
+  std::filesystem::resize_file(path, last_newline == std::string::npos ? 0 : last_newline + 1);
+}
+
+}  // namespace
+
+std::string exact_number(double value) {
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%.17g", value);
+  return buffer;
+}
+
+CheckpointWriter::CheckpointWriter(const std::filesystem::path& path, const std::vector<std::string>& value_names)
+    : path_(path) {
+  if (std::filesystem::exists(path)) drop_torn_tail(path);
+  fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+  if (fd_ < 0) throw InputError("cannot open checkpoint file " + path.string() + ": " + std::strerror(errno));
+  if (std::filesystem::file_size(path) == 0) {
+    std::string header = "# cevns scan checkpoint: index,status";
+    for (const auto& n : value_names) header += "," + n;
+    header += "\n";
+    if (::write(fd_, header.data(), header.size()) != static_cast<ssize_t>(header.size()))
+      throw InputError("cannot write checkpoint file " + path.string());
+  }
+}
+
+CheckpointWriter::~CheckpointWriter() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void CheckpointWriter::append(std::size_t index, const PointResult& result) {
+  std::string line = std::to_string(index) + (result.valid ? ",ok" : ",invalid");
+  for (double v : result.values) line += "," + exact_number(v);
+  line += "\n";
+  // One write per line: with O_APPEND the line lands whole or not at all for a killed process.
+  if (::write(fd_, line.data(), line.size()) != static_cast<ssize_t>(line.size()))
+    throw InputError("cannot append to checkpoint file " + path_.string());
+}
+
+std::map<std::size_t, PointResult> read_checkpoint(const std::filesystem::path& path) {
+  std::map<std::size_t, PointResult> results;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return results;
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::istringstream lines(content);
+  std::string line;
+  std::size_t number = 0, consumed = 0;
+  while (std::getline(lines, line)) {
+    ++number;
+    consumed += line.size() + 1;
+    if (consumed > content.size()) break;  // torn last line: no newline, not a result
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    std::string field;
+    std::vector<std::string> parts;
+    while (std::getline(fields, field, ',')) parts.push_back(field);
+    try {
+      if (parts.size() < 2) throw std::invalid_argument("short line");
+      PointResult r;
+      r.valid = parts[1] == "ok";
+      if (!r.valid && parts[1] != "invalid") throw std::invalid_argument("bad status");
+      for (std::size_t i = 2; i < parts.size(); ++i) r.values.push_back(std::stod(parts[i]));
+      results[std::stoul(parts[0])] = std::move(r);
+    } catch (const std::exception&) {
+      throw ConfigError(path.string() + ":" + std::to_string(number) + ": malformed checkpoint line");
+    }
+  }
+  return results;
+}
+
+}  // namespace cevns::scan
