@@ -84,10 +84,18 @@ std::map<std::size_t, PointResult> run_scan_mpi(const ScanJob& job, const RunOpt
   MPI_Bcast(pending.data(), static_cast<int>(n_pending), MPI_UNSIGNED_LONG, 0, MPI_COMM_WORLD);
 
   // A shared counter on rank 0: each rank takes the next chunk with an atomic fetch-and-add.
-  long counter = 0;
+  // MPI_Win_allocate (rather than exposing our own memory) lets Open MPI pick its shared-memory
+  // one-sided component on a node, where the fetch-and-add needs no progress from rank 0.
+  long* counter = nullptr;
   MPI_Win window;
-  MPI_Win_create(rank == 0 ? &counter : nullptr, rank == 0 ? static_cast<MPI_Aint>(sizeof(long)) : 0, sizeof(long),
-                 MPI_INFO_NULL, MPI_COMM_WORLD, &window);
+  MPI_Win_allocate(rank == 0 ? static_cast<MPI_Aint>(sizeof(long)) : 0, sizeof(long), MPI_INFO_NULL, MPI_COMM_WORLD,
+                   &counter, &window);
+  if (rank == 0) {
+    MPI_Win_lock(MPI_LOCK_EXCLUSIVE, 0, 0, window);
+    *counter = 0;
+    MPI_Win_unlock(0, window);
+  }
+  MPI_Barrier(MPI_COMM_WORLD);
   const unsigned threads = options.threads ? options.threads : default_thread_count();
   const long chunk = static_cast<long>(2 * threads);
 
