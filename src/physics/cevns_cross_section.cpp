@@ -3,21 +3,12 @@
 #include <cmath>
 #include <numbers>
 
+#include "cevns/core/checks.hpp"
 #include "cevns/core/error.hpp"
 #include "cevns/core/units.hpp"
 #include "cevns/physics/kinematics.hpp"
 
 namespace cevns {
-namespace {
-
-void require_energy(double neutrino_energy) {
-  if (!(neutrino_energy >= 0.0) || !std::isfinite(neutrino_energy))
-    throw InputError("neutrino energy must be a non-negative number, got " +
-                     std::to_string(neutrino_energy / units::MeV) + " MeV");
-}
-
-}  // namespace
-
 const FixedQuadrature& CevnsCrossSection::recoil_rule() {
   // 4 panels x 32 points: < 1e-8 relative against adaptive integration for every target up to
   // E = 300 MeV, where Helm's F^2 has several zeros below T_max (tests/unit/physics).
@@ -34,7 +25,7 @@ CevnsCrossSection::CevnsCrossSection(const Nuclide& nuclide, const CevnsSettings
 }
 
 double CevnsCrossSection::max_recoil(double neutrino_energy) const {
-  require_energy(neutrino_energy);
+  require_neutrino_energy(neutrino_energy);
   return kinematics::max_recoil(neutrino_energy, mass_);
 }
 
@@ -64,7 +55,7 @@ double CevnsCrossSection::differential(Neutrino nu, double E, double T) const {
 void CevnsCrossSection::differential(Neutrino nu, double E, std::span<const double> recoils,
                                      std::span<double> out) const {
   if (out.size() != recoils.size()) throw InputError("dsigma/dT: output size differs from input size");
-  require_energy(E);
+  require_neutrino_energy(E);
   for (std::size_t i = 0; i < recoils.size(); ++i) out[i] = differential(nu, E, recoils[i]);
 }
 
@@ -76,7 +67,7 @@ double CevnsCrossSection::differential_point_nucleus(Neutrino nu, double E, doub
 }
 
 double CevnsCrossSection::total(Neutrino nu, double E) const {
-  require_energy(E);
+  require_neutrino_energy(E);
   if (E == 0.0) return 0.0;
   const double tmax = kinematics::max_recoil(E, mass_);
   return recoil_rule().integrate([&](double T) { return differential(nu, E, T); }, 0.0, tmax);
@@ -88,7 +79,7 @@ void CevnsCrossSection::total(Neutrino nu, std::span<const double> energies, std
 }
 
 double CevnsCrossSection::total_point_nucleus(Neutrino nu, double E) const {
-  require_energy(E);
+  require_neutrino_energy(E);
   if (E == 0.0) return 0.0;
   const double tmax = kinematics::max_recoil(E, mass_);
   return recoil_rule().integrate([&](double T) { return differential_point_nucleus(nu, E, T); }, 0.0,
@@ -96,7 +87,7 @@ double CevnsCrossSection::total_point_nucleus(Neutrino nu, double E) const {
 }
 
 double CevnsCrossSection::mean_recoil(Neutrino nu, double E) const {
-  require_energy(E);
+  require_neutrino_energy(E);
   if (E == 0.0) return 0.0;
   const double tmax = kinematics::max_recoil(E, mass_);
   const auto& rule = recoil_rule();

@@ -5,17 +5,12 @@
 #include <numbers>
 #include <string>
 
+#include "cevns/core/checks.hpp"
 #include "cevns/core/error.hpp"
 #include "cevns/core/units.hpp"
 
 namespace cevns {
 namespace {
-
-void require_energy(double neutrino_energy) {
-  if (!(neutrino_energy >= 0.0) || !std::isfinite(neutrino_energy))
-    throw InputError("neutrino energy must be a non-negative number, got " +
-                     std::to_string(neutrino_energy / units::MeV) + " MeV");
-}
 
 void require_threshold(double recoil_threshold) {
   if (!(recoil_threshold >= 0.0) || !std::isfinite(recoil_threshold))
@@ -47,7 +42,7 @@ ElectronScattering::ElectronScattering(double sin2_theta_w) : sin2_theta_w_(sin2
 }
 
 double ElectronScattering::max_recoil(double E) const {
-  require_energy(E);
+  require_neutrino_energy(E);
   const double me = constants::electron_mass_MeV * units::MeV;
   return 2.0 * E * E / (me + 2.0 * E);
 }
@@ -63,7 +58,7 @@ double ElectronScattering::differential(Neutrino nu, double E, double T) const {
 }
 
 double ElectronScattering::total(Neutrino nu, double E, double recoil_threshold) const {
-  require_energy(E);
+  require_neutrino_energy(E);
   require_threshold(recoil_threshold);
   const double tmax = E > 0.0 ? max_recoil(E) : 0.0;
   if (recoil_threshold >= tmax) return 0.0;
@@ -77,7 +72,7 @@ void ElectronScattering::total(Neutrino nu, std::span<const double> energies, st
 }
 
 double ElectronScattering::total_analytic(Neutrino nu, double E, double recoil_threshold) const {
-  require_energy(E);
+  require_neutrino_energy(E);
   require_threshold(recoil_threshold);
   const double tmax = E > 0.0 ? max_recoil(E) : 0.0;
   if (recoil_threshold >= tmax) return 0.0;
