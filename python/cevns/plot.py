@@ -1,0 +1,186 @@
+"""Plots of cevns quantities with matplotlib: flux spectra, cross sections of the three channels,
+recoil spectra per isotope, coherency against energy.
+
+Every function returns a matplotlib Figure built without pyplot (rendered by the Agg canvas, so no
+display is needed) and, given path, saves it: "x.png" or "x.pdf" as named, a path without a
+suffix as both x.png and x.pdf. Axes are labelled with their units.
+
+    >>> import cevns, cevns.plot
+    >>> cevns.plot.flux_spectra(cevns.flux("reactor", power_GW=3.9, distance_m=17), path="reactor")
+"""
+from pathlib import Path
+
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+import cevns
+
+FORMATS = ("png", "pdf")
+_SPECIES_LABEL = {"nue": r"$\nu_e$", "nuebar": r"$\bar\nu_e$", "numu": r"$\nu_\mu$", "numubar": r"$\bar\nu_\mu$",
+                  "nutau": r"$\nu_\tau$", "nutaubar": r"$\bar\nu_\tau$"}
+
+
+def _figure(ncols=1, width=6.4, height=4.4):
+    fig = Figure(figsize=(width * ncols, height), layout="constrained")
+    FigureCanvasAgg(fig)
+    axes = fig.subplots(1, ncols, squeeze=False)[0]
+    return fig, list(axes)
+
+
+def save(fig, path, formats=FORMATS, dpi=150):
+    """Saves fig to path: its suffix picks the format; without one, every format in formats.
+    Returns the list of files written."""
+    path = Path(path)
+    targets = [path] if path.suffix.lstrip(".") in FORMATS else [path.with_name(path.name + "." + f) for f in formats]
+    for target in targets:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fig.savefig(target, dpi=dpi)
+    return targets
+
+
+def _finish(fig, path):
+    if path is not None:
+        save(fig, path)
+    return fig
+
+
+def species_label(flavour):
+    return _SPECIES_LABEL.get(flavour, flavour)
+
+
+def flux_spectra(fluxes, species=None, n=400, path=None, title=None):
+    """dPhi/dE of one or more sources (cevns.Flux, or names for cevns.flux with its defaults), each
+    species a curve, on log-log axes; monoenergetic lines are drawn as vertical markers with their
+    intensity in the legend. All sources must share one normalisation (flux or fluence)."""
+    if isinstance(fluxes, (cevns.Flux, str)):
+        fluxes = [fluxes]
+    fluxes = [f if isinstance(f, cevns.Flux) else cevns.flux(f) for f in fluxes]
+    kinds = {f.normalisation for f in fluxes}
+    if len(kinds) != 1:
+        raise ValueError("flux_spectra: sources mix flux and fluence; plot them separately")
+    fluence = kinds.pop() == "fluence"
+    fig, (ax,) = _figure()
+    lo, hi = np.inf, 0.0
+    for f in fluxes:
+        for nu in f.species:
+            if species and nu not in species:
+                continue
+            label = f"{f.name} {species_label(nu)}"
+            color = None
+            energies = f.grid(nu, n=n, log=True)
+            if energies.size:
+                density = f.density(energies, nu)
+                shown = density > 0
+                if shown.any():
+                    (curve,) = ax.plot(energies[shown], density[shown], label=label)
+                    color = curve.get_color()
+                    lo, hi = min(lo, energies[shown].min()), max(hi, energies[shown].max())
+            lines = f.lines(nu)
+            if lines:
+                if color is None:  # the next colour of the cycle
+                    (probe,) = ax.plot([], [])
+                    color = probe.get_color()
+                    probe.remove()
+                unit = r"cm$^{-2}$" if fluence else r"cm$^{-2}$ s$^{-1}$"
+                text = "; ".join(f"line {line['energy_MeV']:.4g} MeV ({line[f.suffix]:.2g} {unit})" for line in lines)
+                if len(lines) > 1:
+                    text = f"{len(lines)} lines"
+                for k, line in enumerate(lines):
+                    e = line["energy_MeV"]
+                    ax.axvline(e, linestyle="--", linewidth=1.0, color=color,
+                               label=f"{label}: {text}" if k == 0 else None)
+                    lo, hi = min(lo, e), max(hi, e)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    if hi > 0:
+        ax.set_xlim(lo * 0.8 if lo > 0 else hi * 1e-3, hi * 1.25)
+    ax.set_xlabel(r"neutrino energy $E_\nu$ [MeV]")
+    ax.set_ylabel(r"d$\Phi$/d$E_\nu$ [cm$^{-2}$ MeV$^{-1}$]" if fluence
+                  else r"d$\Phi$/d$E_\nu$ [cm$^{-2}$ s$^{-1}$ MeV$^{-1}$]")
+    ax.set_title(title or ("fluence" if fluence else "flux") + " at the detector")
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend(fontsize="small")
+    return _finish(fig, path)
+
+
+def cross_sections(target, enu_MeV=None, flavour="nuebar", path=None, **physics):
+    """CEvNS, inverse beta decay and nu-e scattering side by side (cevns.compare): per target particle
+    (molecule, free proton, electron) on the left, per kg of the material on the right; log axes."""
+    enu = np.geomspace(1.0, 100.0, 200) if enu_MeV is None else np.asarray(enu_MeV, dtype=float)
+    c = cevns.compare(target, enu, flavour=flavour, **physics)
+    fig, (left, right) = _figure(ncols=2, width=5.6)
+    curves = [("CEvNS", "cevns_cm2_per_molecule", "cevns_cm2_per_kg", "per molecule"),
+              ("IBD", "ibd_cm2_per_proton", "ibd_cm2_per_kg", "per free proton"),
+              (r"$\nu$–e", "electron_cm2_per_electron", "electron_cm2_per_kg", "per electron")]
+    for name, per_particle, per_kg, per in curves:
+        for ax, key, label in ((left, per_particle, f"{name} ({per})"), (right, per_kg, name)):
+            values = np.asarray(c[key])
+            shown = values > 0
+            if shown.any():
+                ax.plot(enu[shown], values[shown], label=label)
+    left.set_ylabel(r"cross section per target particle $\sigma$ [cm$^2$]")
+    right.set_ylabel(r"cross section per kg of " + c["target"] + r" [cm$^2$ kg$^{-1}$]")
+    for ax in (left, right):
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_xlabel(r"neutrino energy $E_\nu$ [MeV]")
+        ax.grid(True, which="both", alpha=0.3)
+        ax.legend(fontsize="small")
+    fig.suptitle(f"{species_label(c['neutrino'])} on {c['target']}: CEvNS, IBD and $\\nu$–e scattering")
+    return _finish(fig, path)
+
+
+def recoil_spectra(target, enu_MeV, recoil_keV=None, flavour="nue", path=None, **physics):
+    """dsigma/dT against the nuclear recoil T for each isotope of a target (cevns.xsec), at one or
+    a few neutrino energies; log y axis."""
+    energies = np.atleast_1d(np.asarray(enu_MeV, dtype=float))
+    if recoil_keV is None:
+        tmax = np.max(np.atleast_1d(cevns.xsec(target, energies, flavour=flavour, **physics)["tmax_keV"]))
+        recoil_keV = np.linspace(0.0, tmax, 400)
+    recoil = np.asarray(recoil_keV, dtype=float)
+    x = cevns.xsec(target, energies, recoil_keV=recoil, flavour=flavour, **physics)
+    fig, (ax,) = _figure()
+    styles = ["-", "--", ":", "-."]
+    for iso in x["isotopes"]:
+        color = None
+        for k, e in enumerate(energies):
+            d = np.atleast_2d(iso["dsigma_dT_cm2_per_keV"])[k]
+            shown = d > 0
+            if shown.any():
+                label = iso["isotope"] + (f" ({iso['atoms_per_molecule']:.3g}/molecule)"
+                                          if len(x["isotopes"]) > 1 else "")
+                (curve,) = ax.plot(recoil[shown], d[shown], color=color, linestyle=styles[k % len(styles)],
+                                   label=f"{label}, $E_\\nu$ = {e:g} MeV")
+                color = curve.get_color()
+    ax.set_yscale("log")
+    ax.set_xlabel(r"nuclear recoil energy $T$ [keV]")
+    ax.set_ylabel(r"d$\sigma$/d$T$ per nucleus [cm$^2$ keV$^{-1}$]")
+    ax.set_title(f"CEvNS {species_label(x['neutrino'])} on {x['target']} ({x['form_factor']} form factor)")
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend(fontsize="small")
+    return _finish(fig, path)
+
+
+def coherency(targets, enu_MeV=None, flavour="nue", path=None, **physics):
+    """alpha(E) = sigma_F(E) / sigma_(F=1)(E) against neutrino energy for one or more targets, with
+    each target's coherent limit 1/(2 R_A) marked (cevns.coherency)."""
+    if isinstance(targets, str):
+        targets = [targets]
+    enu = np.geomspace(1.0, 300.0, 300) if enu_MeV is None else np.asarray(enu_MeV, dtype=float)
+    fig, (ax,) = _figure()
+    for t in targets:
+        c = cevns.coherency(t, enu_MeV=enu, flavour=flavour, **physics)
+        (curve,) = ax.plot(enu, c["alpha"], label=c["target"])
+        ax.axvline(c["coherent_energy_limit_MeV"], color=curve.get_color(), linestyle=":", linewidth=1.0)
+    ax.set_xscale("log")
+    ax.set_ylim(0.0, 1.05)
+    ax.set_xlabel(r"neutrino energy $E_\nu$ [MeV]")
+    ax.set_ylabel(r"coherency $\sigma_F(E_\nu)/\sigma_{F=1}(E_\nu)$")
+    ax.set_title("fraction of the point-nucleus cross section (dotted: $1/(2R_A)$)")
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend(fontsize="small")
+    return _finish(fig, path)
+
+
+__all__ = ["FORMATS", "coherency", "cross_sections", "flux_spectra", "recoil_spectra", "save", "species_label"]
