@@ -13,5 +13,7 @@ void add_compare_command(CLI::App& app);
 void add_overview_command(CLI::App& app);
 void add_coherency_command(CLI::App& app);
 void add_scan_command(CLI::App& app);
+void add_significance_command(CLI::App& app);
+void add_unfold_command(CLI::App& app);
 
 }  // namespace cevns::cli

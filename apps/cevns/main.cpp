@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
   cevns::cli::add_overview_command(app);
   cevns::cli::add_coherency_command(app);
   cevns::cli::add_scan_command(app);
+  cevns::cli::add_significance_command(app);
+  cevns::cli::add_unfold_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
