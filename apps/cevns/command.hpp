@@ -13,6 +13,9 @@ void add_compare_command(CLI::App& app);
 void add_overview_command(CLI::App& app);
 void add_coherency_command(CLI::App& app);
 void add_scan_command(CLI::App& app);
+void add_experiments_command(CLI::App& app);
+void add_rate_command(CLI::App& app);
+void add_predict_command(CLI::App& app);
 void add_significance_command(CLI::App& app);
 void add_unfold_command(CLI::App& app);
 

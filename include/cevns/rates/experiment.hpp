@@ -1,0 +1,42 @@
+#pragma once
+// Everything a prediction needs about one experiment, built in code or by io/experiment_reader.hpp
+// from a catalog YAML file: target, exposure (already folded into the source), detector response,
+// backgrounds, time binning for pulsed sources, and the published numbers to compare with.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cevns/detector/background.hpp"
+#include "cevns/detector/detector_response.hpp"
+#include "cevns/nuclear/material.hpp"
+#include "cevns/sources/decay_at_rest_timing.hpp"
+#include "cevns/sources/neutrino_source.hpp"
+
+namespace cevns {
+
+struct PublishedNumber {
+  double value = 0.0;
+  double uncertainty = 0.0;  // 0 = not given
+  std::string source;        // citation
+};
+
+struct Experiment {
+  std::string id, name, status, reference;
+  std::optional<Material> material;
+  double mass_kg = 0.0;
+  // Time-integrated neutrino source: the density is neutrinos per area and energy over the whole
+  // exposure (flux x live time, or POT x yield / 4 pi L^2 for pi-DAR).
+  NeutrinoSource fluence;
+  double live_days = 0.0;  // detector live time (steady-state backgrounds)
+  // pi-DAR: time bins (natural units, from the pulse) and the arrival-time model. Empty = no time axis.
+  bool pulsed = false;
+  DecayAtRestTiming timing;
+  std::vector<double> time_edges;
+  DetectorResponse response;
+  std::vector<Background> backgrounds;
+  std::optional<PublishedNumber> published_prediction;
+  std::optional<PublishedNumber> measured;
+  std::vector<std::string> references;
+};
+
+}  // namespace cevns

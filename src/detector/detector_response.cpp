@@ -1,0 +1,167 @@
+#include "cevns/detector/detector_response.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "cevns/core/error.hpp"
+#include "cevns/core/quadrature.hpp"
+#include "cevns/core/suggest.hpp"
+#include "cevns/core/units.hpp"
+
+namespace cevns {
+namespace {
+
+double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
+
+const FixedQuadrature& smearing_rule() {
+  static const FixedQuadrature rule(16, 1);
+  return rule;
+}
+
+}  // namespace
+
+const char* to_string(Observable o) {
+  switch (o) {
+    case Observable::keVnr: return "keVnr";
+    case Observable::keVee: return "keVee";
+    case Observable::pe: return "pe";
+  }
+  return "keVnr";
+}
+
+Observable parse_observable(const std::string& name) {
+  if (name == "keVnr") return Observable::keVnr;
+  if (name == "keVee") return Observable::keVee;
+  if (name == "pe") return Observable::pe;
+  throw InputError("unknown observable '" + name + "'" + did_you_mean(name, {"keVnr", "keVee", "pe"}) +
+                   " (keVnr, keVee or pe)");
+}
+
+double Resolution::sigma(double mu_keV) const {
+  const double mu = std::max(mu_keV, 0.0);
+  switch (model) {
+    case ResolutionModel::none: return 0.0;
+    case ResolutionModel::sqrt: return std::max(0.0, a_sqrt_keV * std::sqrt(mu) + b_keV);
+    case ResolutionModel::fano:
+      return std::sqrt(sigma0_keV * sigma0_keV + fano_factor * pair_energy_keV * mu);
+  }
+  return 0.0;
+}
+
+void ResponseMatrix::apply(std::span<const double> v, std::span<double> out) const {
+  for (std::size_t k = 0; k < bins; ++k) {
+    const double* row = values.data() + k * nodes;
+    double s = 0.0;
+    for (std::size_t j = 0; j < nodes; ++j) s += row[j] * v[j];
+    out[k] = s;
+  }
+}
+
+void DetectorResponse::validate() const {
+  if (bin_edges.size() < 2) throw InputError("detector: at least one observable bin is needed");
+  for (std::size_t i = 1; i < bin_edges.size(); ++i)
+    if (!(bin_edges[i] > bin_edges[i - 1])) throw InputError("detector: bin edges must increase");
+  if (observable == Observable::pe && !(light_yield_pe_per_keVee > 0.0))
+    throw InputError("detector: observable pe needs a positive light yield (PE/keVee)");
+  if (observable == Observable::pe && resolution.model != ResolutionModel::none)
+    throw InputError("detector: observable pe is smeared by Poisson photo-statistics; give no resolution model");
+  if (!(threshold >= 0.0) || !std::isfinite(threshold)) throw InputError("detector: threshold must be >= 0");
+}
+
+double DetectorResponse::mean_observable(double recoil) const {
+  switch (observable) {
+    case Observable::keVnr: return recoil / units::keV;
+    case Observable::keVee: return quenching.electron_equivalent(recoil) / units::keV;
+    case Observable::pe: return light_yield_pe_per_keVee * quenching.electron_equivalent(recoil) / units::keV;
+  }
+  return 0.0;
+}
+
+std::vector<double> DetectorResponse::recoil_breakpoints(double recoil_max) const {
+  std::vector<double> out;
+  if (observable == Observable::pe || resolution.model != ResolutionModel::none) return out;
+  std::vector<double> levels = bin_edges;
+  levels.push_back(threshold);
+  const double mu_max = mean_observable(recoil_max);
+  for (const double x : levels) {
+    if (!(x > 0.0) || !(x < mu_max)) continue;
+    double lo = 0.0, hi = recoil_max;  // mu(T) increasing: bisection
+    for (int it = 0; it < 200 && hi - lo > 1e-15 * recoil_max; ++it) {
+      const double mid = 0.5 * (lo + hi);
+      (mean_observable(mid) < x ? lo : hi) = mid;
+    }
+    out.push_back(0.5 * (lo + hi));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void DetectorResponse::response_column(double recoil, std::span<double> out) const {
+  const std::size_t nb = bins();
+  std::fill(out.begin(), out.end(), 0.0);
+  const double mu = mean_observable(recoil);
+  if (observable == Observable::pe) {
+    // Poisson in n; sum only where the probability is not negligible.
+    const double spread = 10.0 * std::sqrt(mu + 1.0) + 10.0;
+    const double n_lo = std::max({0.0, std::ceil(std::max(bin_edges.front(), threshold)), std::floor(mu - spread)});
+    const double n_hi = std::min(std::ceil(bin_edges.back()) - 1.0, std::ceil(mu + spread));
+    std::size_t k = 0;
+    for (double n = n_lo; n <= n_hi; n += 1.0) {
+      while (k < nb && !(n < bin_edges[k + 1])) ++k;
+      if (k >= nb) break;
+      if (n < bin_edges[k] || n < threshold) continue;
+      const double p = mu > 0.0 ? std::exp(n * std::log(mu) - mu - std::lgamma(n + 1.0)) : (n == 0.0 ? 1.0 : 0.0);
+      out[k] += p * efficiency(n + pe_efficiency_offset);
+    }
+    return;
+  }
+  const double sigma = resolution.sigma(mu);
+  if (!(sigma > 0.0)) {
+    if (mu < threshold) return;
+    const auto it = std::upper_bound(bin_edges.begin(), bin_edges.end(), mu);
+    if (it == bin_edges.begin() || it == bin_edges.end()) return;
+    out[static_cast<std::size_t>(it - bin_edges.begin()) - 1] = efficiency(mu);
+    return;
+  }
+  const bool flat = efficiency.model == EfficiencyModel::none;
+  const auto& rule = smearing_rule();
+  for (std::size_t k = 0; k < nb; ++k) {
+    const double lo = std::max({bin_edges[k], threshold, mu - 10.0 * sigma});
+    const double hi = std::min(bin_edges[k + 1], mu + 10.0 * sigma);
+    if (!(hi > lo)) continue;
+    if (flat) {
+      out[k] = normal_cdf((hi - mu) / sigma) - normal_cdf((lo - mu) / sigma);
+      continue;
+    }
+    // eps(x) N(x) on panels no wider than sigma/2: smooth per panel, Gauss-Legendre exact enough.
+    const auto panels = static_cast<std::size_t>(std::clamp(std::ceil((hi - lo) / (0.5 * sigma)), 1.0, 64.0));
+    const double w = (hi - lo) / static_cast<double>(panels);
+    double s = 0.0;
+    for (std::size_t p = 0; p < panels; ++p) {
+      const double a = lo + w * static_cast<double>(p);
+      s += rule.integrate(
+          [&](double x) {
+            const double z = (x - mu) / sigma;
+            return efficiency(x) * std::exp(-0.5 * z * z);
+          },
+          a, a + w);
+    }
+    out[k] = s / (sigma * std::sqrt(2.0 * M_PI));
+  }
+}
+
+ResponseMatrix DetectorResponse::response_matrix(std::span<const double> recoils) const {
+  validate();
+  ResponseMatrix r;
+  r.bins = bins();
+  r.nodes = recoils.size();
+  r.values.assign(r.bins * r.nodes, 0.0);
+  std::vector<double> column(r.bins);
+  for (std::size_t j = 0; j < r.nodes; ++j) {
+    response_column(recoils[j], column);
+    for (std::size_t k = 0; k < r.bins; ++k) r.values[k * r.nodes + j] = column[k];
+  }
+  return r;
+}
+
+}  // namespace cevns

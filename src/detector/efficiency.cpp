@@ -1,0 +1,59 @@
+#include "cevns/detector/efficiency.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "cevns/core/error.hpp"
+
+namespace cevns {
+
+Efficiency Efficiency::logistic(double a, double k, double x0, double d) {
+  if (!std::isfinite(a) || !std::isfinite(k) || !std::isfinite(x0) || !std::isfinite(d))
+    throw InputError("logistic efficiency: parameters must be finite");
+  Efficiency e;
+  e.model = EfficiencyModel::logistic;
+  e.a = a;
+  e.k = k;
+  e.x0 = x0;
+  e.d = d;
+  return e;
+}
+
+Efficiency Efficiency::table(std::vector<double> x, std::vector<double> efficiency) {
+  if (x.size() < 2 || x.size() != efficiency.size())
+    throw InputError("efficiency table needs >= 2 rows of (x, efficiency)");
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    if (i > 0 && !(x[i] > x[i - 1])) throw InputError("efficiency table: x must increase");
+    if (!(efficiency[i] >= 0.0 && efficiency[i] <= 1.0)) throw InputError("efficiency table: values must be in [0, 1]");
+  }
+  Efficiency e;
+  e.model = EfficiencyModel::table;
+  e.table_x = std::move(x);
+  e.table_efficiency = std::move(efficiency);
+  return e;
+}
+
+double Efficiency::operator()(double x) const {
+  switch (model) {
+    case EfficiencyModel::none:
+      return 1.0;
+    case EfficiencyModel::logistic: {
+      if (step_zero_below && x < *step_zero_below) return 0.0;
+      double v = a / (1.0 + std::exp(-k * (x - x0))) + d;
+      if (step_half_below && x < *step_half_below) v *= 0.5;
+      return std::clamp(v, 0.0, 1.0);
+    }
+    case EfficiencyModel::table: {
+      const auto& t = table_x;
+      const auto& y = table_efficiency;
+      if (x <= t.front()) return y.front();
+      if (x >= t.back()) return y.back();
+      const auto hi = static_cast<std::size_t>(std::upper_bound(t.begin(), t.end(), x) - t.begin());
+      const double f = (x - t[hi - 1]) / (t[hi] - t[hi - 1]);
+      return y[hi - 1] + f * (y[hi] - y[hi - 1]);
+    }
+  }
+  return 1.0;
+}
+
+}  // namespace cevns
