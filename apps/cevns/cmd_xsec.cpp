@@ -18,6 +18,29 @@
 namespace cevns::cli {
 namespace {
 
+// Q_W at q = 0, or null where a millicharge or massless mediator makes it infinite.
+nlohmann::json weak_charge_at_zero(const CevnsCrossSection& iso, Neutrino nu, const CevnsSettings& settings) {
+  const auto& m = settings.bsm;
+  if (m.has_millicharge() || (m.has_zprime() && m.zprime.mass == 0.0)) return nullptr;
+  return iso.weak_charge(nu, 0.0);
+}
+
+// The BSM options as given (null for the Standard Model).
+nlohmann::json bsm_json(const PhysicsOptions& p) {
+  nlohmann::json j = nlohmann::json::object();
+  if (p.nsi) j["nsi"] = *p.nsi;
+  if (p.tensor) j["tensor"] = *p.tensor;
+  if (p.zprime) j["zprime"] = *p.zprime;
+  if (p.scalar) j["scalar"] = *p.scalar;
+  if (p.magnetic_moment_bohr) j["magnetic_moment_bohr"] = *p.magnetic_moment_bohr;
+  if (p.millicharge_e) j["millicharge_e"] = *p.millicharge_e;
+  if (p.charge_radius_cm2) j["charge_radius_cm2"] = *p.charge_radius_cm2;
+  if (p.min_recoil_keV) j["min_recoil_keV"] = *p.min_recoil_keV;
+  if (p.running_sin2w) j["running_sin2w"] = true;
+  if (j.empty()) return nullptr;
+  return j;
+}
+
 struct XsecOptions {
   std::string target;
   double enu_MeV = 0.0;
@@ -62,6 +85,7 @@ void run_average(const XsecOptions& opt) {
                 {"form_factor", opt.physics.form_factor},
                 {"couplings", opt.physics.couplings},
                 {"sin2w", settings.sin2_theta_w},
+                {"bsm", bsm_json(opt.physics)},
                 {"flux_averaged_cm2", per_nucleus / units::cm2},
                 {"flux_averaged_per_molecule_cm2", per_molecule / units::cm2},
                 {"per", "nucleus (averaged over the material's nuclei)"},
@@ -108,7 +132,7 @@ void run_xsec(const XsecOptions& opt) {
                           {"total_cm2", sigma / units::cm2},
                           {"tmax_keV", iso.max_recoil(E) / units::keV},
                           {"mean_recoil_keV", mean_T / units::keV},
-                          {"weak_charge_q0", iso.weak_charge(nu, 0.0)}};
+                          {"weak_charge_q0", weak_charge_at_zero(iso, nu, settings)}};
     if (opt.recoil_keV) {
       const double d = iso.differential(nu, E, *opt.recoil_keV * units::keV);
       differential += xs.weight(i) * d;
@@ -125,6 +149,7 @@ void run_xsec(const XsecOptions& opt) {
                           {"form_factor", opt.physics.form_factor},
                           {"couplings", opt.physics.couplings},
                           {"sin2w", settings.sin2_theta_w},
+                          {"bsm", bsm_json(opt.physics)},
                           {"total_cm2", total / units::cm2},
                           {"tmax_keV", largest_tmax / units::keV},
                           {"mean_recoil_keV", mean_recoil / units::keV},

@@ -3,6 +3,8 @@
 #include <cmath>
 
 #include "cevns/core/error.hpp"
+#include "cevns/core/units.hpp"
+#include "cevns/physics/bsm/model_parameters.hpp"
 
 namespace cevns::cli {
 
@@ -20,6 +22,18 @@ void PhysicsOptions::add_to(CLI::App& command) {
                      "neutron rms radius in fm (overrides --neutron-skin-fm)");
   command.add_option("--neutron-skin-fm", neutron_skin_fm, "neutron skin R_n - R_p in fm")
       ->capture_default_str();
+  command.add_option("--nsi", nsi, "vector (and tensor) NSI, e.g. eps_ee_uV=0.1,eps_emu_dV=-0.05");
+  command.add_option("--tensor", tensor, "tensor NSI, e.g. eps_ee_uT=0.1");
+  command.add_option("--zprime", zprime,
+                     "light vector mediator: mass_MeV=10,coupling=1e-5[,model=universal|b-l|lmu-ltau]");
+  command.add_option("--scalar", scalar, "light scalar mediator: mass_MeV=10,coupling=1e-5");
+  command.add_option("--magnetic-moment", magnetic_moment_bohr, "neutrino magnetic moment in Bohr magnetons");
+  command.add_option("--millicharge", millicharge_e, "neutrino millicharge in units of e");
+  command.add_option("--charge-radius-cm2", charge_radius_cm2, "BSM neutrino charge radius <r^2> in cm^2");
+  command.add_option("--min-recoil-keV", min_recoil_keV,
+                     "lower end of recoil integrals in keV (needed with a magnetic moment or millicharge)");
+  command.add_flag("--running-sin2w", running_sin2w,
+                   "run sin^2 theta_W(|q|) in MS-bar from its q = 0 value (--sin2w)");
 }
 
 CevnsSettings PhysicsOptions::settings() const {
@@ -38,6 +52,27 @@ CevnsSettings PhysicsOptions::settings() const {
     throw InputError("--neutron-skin-fm must lie within +-3 fm, got " + std::to_string(neutron_skin_fm));
   s.shape.neutron_rms_radius_fm = neutron_rms_radius_fm;
   s.shape.neutron_skin_fm = neutron_skin_fm;
+  auto& m = s.bsm;
+  if (nsi) apply_nsi(m, *nsi, "VTS");
+  if (tensor) apply_nsi(m, *tensor, "T");
+  if (zprime) apply_zprime(m, *zprime);
+  if (scalar) apply_scalar(m, *scalar);
+  auto finite = [](const std::optional<double>& v, const char* option) {
+    if (v && !std::isfinite(*v)) throw InputError(std::string(option) + " must be a finite number");
+  };
+  finite(magnetic_moment_bohr, "--magnetic-moment");
+  finite(millicharge_e, "--millicharge");
+  finite(charge_radius_cm2, "--charge-radius-cm2");
+  if (magnetic_moment_bohr) m.magnetic_moment_bohr.fill(*magnetic_moment_bohr);
+  if (millicharge_e) m.millicharge_e.fill(*millicharge_e);
+  if (charge_radius_cm2) m.charge_radius_sq.fill(*charge_radius_cm2 * units::cm2);
+  if (min_recoil_keV) {
+    if (!(*min_recoil_keV >= 0.0 && std::isfinite(*min_recoil_keV)))
+      throw InputError("--min-recoil-keV must be a non-negative energy in keV, got " + std::to_string(*min_recoil_keV));
+    m.min_recoil = *min_recoil_keV * units::keV;
+  }
+  m.running_weak_mixing = running_sin2w;
+  m.validate();
   return s;
 }
 

@@ -26,6 +26,7 @@ inline constexpr double electron_volt_J = 1.602176634e-19;     // exact
 // --- PDG 2022 particle listings and reviews ----------------------------------------------------
 inline constexpr double fermi_constant_per_GeV2 = 1.1663788e-5;  // G_F/(hbar c)^3, muon lifetime
 inline constexpr double charged_pion_mass_MeV = 139.57039;
+inline constexpr double tau_mass_MeV = 1776.86;  // PDG 2022 tau listing (L_mu - L_tau loop)
 inline constexpr double charged_pion_lifetime_s = 2.6033e-8;
 inline constexpr double muon_lifetime_s = 2.1969811e-6;
 inline constexpr double neutron_charge_radius_sq_fm2 = -0.1161;  // <r^2>_n, PDG 2022 listing

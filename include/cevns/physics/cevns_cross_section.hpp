@@ -16,6 +16,7 @@
 #include "cevns/core/constants.hpp"
 #include "cevns/core/quadrature.hpp"
 #include "cevns/nuclear/nuclide.hpp"
+#include "cevns/physics/bsm/interaction_model.hpp"
 #include "cevns/physics/nuclear_shape.hpp"
 #include "cevns/physics/weak_charge.hpp"
 
@@ -25,6 +26,29 @@ struct CevnsSettings {
   CouplingScheme couplings = CouplingScheme::radiative;
   double sin2_theta_w = constants::sin2_theta_w_default;
   NuclearShapeSettings shape;
+  // Physics beyond the SM (physics/bsm/interaction_model.hpp); default = SM, no cost when unused.
+  InteractionModel bsm;
+};
+
+// The coherent charge is linear in the vector NSI of the incoming flavour a (docs/physics/bsm.md):
+//   Q_aa(q) = base(q) + c_u(q) eps^uV_aa + c_d(q) eps^dV_aa,   Q_ab(q) = c_u eps^uV_ab + c_d eps^dV_ab,
+//   c_u = 2 (2 Z F_p + N F_n), c_d = 2 (Z F_p + 2 N F_n),
+// where base is the charge of the configured settings without their vector NSI.
+struct VectorNsiExpansion {
+  double base = 0.0;
+  double c_u = 0.0;
+  double c_d = 0.0;
+};
+
+// sigma(E) as a quadratic form in the vector NSI for a fixed nucleus, species and energy:
+//   sigma = s00 + 2 (s0u eps^u_aa + s0d eps^d_aa) + sum_b (suu eps^u_ab^2 + 2 sud eps^u_ab eps^d_ab
+//           + sdd eps^d_ab^2) + (non-interfering terms of the settings: tensor, scalar, mu_nu),
+// each s = int G_F^2 M/(4 pi) (kinematic factor) x (product of expansion terms) dT. Integrals are
+// linear, so a caller folds each coefficient with the flux (and exposure) once and re-evaluates
+// any eps without re-integrating.
+struct VectorNsiQuadraticForm {
+  double s00 = 0.0, s0u = 0.0, s0d = 0.0, suu = 0.0, sud = 0.0, sdd = 0.0;
+  [[nodiscard]] double evaluate(Flavour incoming, const FlavourMatrix& eps_u, const FlavourMatrix& eps_d) const;
 };
 
 class CevnsCrossSection {
@@ -60,14 +84,44 @@ class CevnsCrossSection {
   // The rule used for T integrals (nodes on [0, 1]), shared by all instances.
   static const FixedQuadrature& recoil_rule();
 
+  [[nodiscard]] const InteractionModel& interaction_model() const { return bsm_; }
+  // Vector-NSI structure of Q_W (see VectorNsiExpansion) at momentum transfer q.
+  [[nodiscard]] VectorNsiExpansion vector_nsi_expansion(Neutrino nu, double q) const;
+  // The integrated quadratic form (see VectorNsiQuadraticForm) at energy E.
+  [[nodiscard]] VectorNsiQuadraticForm vector_nsi_quadratic_form(Neutrino nu, double neutrino_energy) const;
+
  private:
+  // Per-flavour BSM constants fixed at construction (docs/physics/bsm.md).
+  struct FlavourTerms {
+    double dp = 0.0, dn = 0.0;                  // constant shifts of g_V^p, g_V^n (NSI diag, <r^2>)
+    double dp_nsi = 0.0, dn_nsi = 0.0;          // the vector-NSI part of dp, dn
+    double off_pp = 0.0, off_pn = 0.0, off_nn = 0.0;  // sum_{b != a} of products (Z a_b)(N b_b)
+    double ten_pp = 0.0, ten_pn = 0.0, ten_nn = 0.0;  // tensor, sum over all b
+    double zp_p = 0.0, zp_n = 0.0;              // Z' numerators: shift = zp / (q^2 + m^2)
+    double zp_loop = 0.0;                       // L_mu - L_tau: g^2 Q_nu / (sqrt2 G_F)
+    double millicharge = 0.0;                   // shift of g_V^p = millicharge / q^2
+    double scalar_nsi = 0.0;                    // sqrt2 G_F eps^S
+    double magnetic = 0.0;                      // pi alpha^2 mu^2 Z^2 / m_e^2
+  };
   [[nodiscard]] double kinematic_factor(double neutrino_energy, double recoil) const;
+  [[nodiscard]] double coherent_charge(Neutrino nu, double q, double fp, double fn) const;
+  [[nodiscard]] double bsm_differential(Neutrino nu, double E, double T, bool point) const;
+  // int_{lo}^{T_max} f dT, with log-spaced nodes when the model peaks at low recoil.
+  template <class F>
+  [[nodiscard]] double integrate_recoil(F&& f, double neutrino_energy) const;
 
   Nuclide nuclide_;
   double mass_ = 0.0;
   NuclearShape shape_;
   std::array<NucleonCouplings, 6> couplings_{};
   double prefactor_ = 0.0;  // G_F^2 M / (4 pi)
+  InteractionModel bsm_;
+  bool bsm_active_ = false;
+  bool log_recoil_ = false;  // light mediator or 1/T terms: integrate in ln T
+  double sin2_zero_ = 0.0;
+  double zprime_mass2_ = 0.0, scalar_mass2_ = 0.0, scalar_g2_ = 0.0;
+  double peak_recoil_ = 0.0;  // m^2/(2M) of the lightest mediator
+  std::array<FlavourTerms, 3> terms_{};
 };
 
 }  // namespace cevns
