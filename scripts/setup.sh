@@ -7,7 +7,8 @@ preset="${1:-release}"
 
 packages=(cmake ninja-build g++ git libboost-dev libeigen3-dev libnlopt-cxx-dev libyaml-cpp-dev
           nlohmann-json3-dev libcli11-dev libfmt-dev libgtest-dev libbenchmark-dev pybind11-dev
-          python3-dev python3-numpy python3-matplotlib python3-pytest libopenmpi-dev openmpi-bin)
+          python3-dev python3-numpy python3-matplotlib python3-pytest libopenmpi-dev openmpi-bin
+          chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
   cevns::cli::add_predict_command(app);
   cevns::cli::add_significance_command(app);
   cevns::cli::add_unfold_command(app);
+  cevns::cli::add_report_command(app);
+  cevns::cli::add_plot_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
