@@ -13,6 +13,7 @@ void add_compare_command(CLI::App& app);
 void add_overview_command(CLI::App& app);
 void add_coherency_command(CLI::App& app);
 void add_scan_command(CLI::App& app);
+void add_fog_command(CLI::App& app);
 void add_experiments_command(CLI::App& app);
 void add_rate_command(CLI::App& app);
 void add_predict_command(CLI::App& app);

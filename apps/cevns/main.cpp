@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   cevns::cli::add_overview_command(app);
   cevns::cli::add_coherency_command(app);
   cevns::cli::add_scan_command(app);
+  cevns::cli::add_fog_command(app);
   cevns::cli::add_experiments_command(app);
   cevns::cli::add_rate_command(app);
   cevns::cli::add_predict_command(app);

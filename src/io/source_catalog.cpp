@@ -5,6 +5,7 @@
 #include "cevns/core/error.hpp"
 #include "cevns/core/suggest.hpp"
 #include "cevns/core/units.hpp"
+#include "cevns/io/atmospheric_data_reader.hpp"
 #include "cevns/io/source_data_reader.hpp"
 #include "cevns/sources/decay_at_rest.hpp"
 #include "cevns/sources/dsnb.hpp"
@@ -37,6 +38,7 @@ std::vector<SourceEntry> source_catalog() {
   out.push_back({"solar", "all solar components at Earth, B16 (--solar-model GS98|AGSS09met), MSW-LMA"});
   for (const auto c : all_solar_components) out.push_back({"solar:" + to_string(c), "one solar component"});
   out.push_back({"supernova", "pinched Fermi-Dirac fluence per burst [--distance-kpc 10] [--total-energy-erg 3e53]"});
+  out.push_back({"atmospheric", "atmospheric nu_e, nu_mu and antineutrinos below 1 GeV, FLUKA (Battistoni et al. 2005)"});
   out.push_back({"dsnb", "diffuse supernova neutrino background (Beacom 2010 / Horiuchi et al. 2009)"});
   out.push_back({"cr51", "51Cr electron-capture lines: --activity-MCi A --distance-m L"});
   out.push_back({"ar37", "37Ar electron-capture lines: --activity-MCi A --distance-m L"});
@@ -97,9 +99,7 @@ NeutrinoSource make_source(const std::string& name, const SourceOptions& o) {
     const double a = positive(*o.activity_MCi, "--activity-MCi") * decays_per_s_per_MCi / units::s;
     return radioactive_source(name == "cr51" ? chromium51() : argon37(), a, single_distance(o, name));
   }
-  if (name == "atmospheric")
-    throw DataError("source 'atmospheric' is not available: no low-energy atmospheric flux table with "
-                    "provenance is in data/ (docs/physics/sources.md)");
+  if (name == "atmospheric") return atmospheric_source(default_atmospheric_flux());
   std::vector<std::string> names;
   for (const auto& e : source_catalog()) names.push_back(e.name);
   throw InputError("unknown source '" + name + "'" + did_you_mean(name, names) + " (see cevns flux --list)");
