@@ -47,11 +47,16 @@ scan::ScanConfig read_scan_config(const std::filesystem::path& path) {
     throw ConfigError(path.string() + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg);
   }
   const Context c{path.string()};
-  c.only_keys(root, "", {"quantity", "target", "source", "sampling", "samples", "seed", "parameters"});
+  c.only_keys(root, "", {"quantity", "target", "source", "experiments", "flavour", "normalisation_uncertainty",
+                         "sampling", "samples", "seed", "parameters"});
   scan::ScanConfig config;
   config.quantity = c.get<std::string>(root, "quantity", "quantity");
   if (root["target"]) config.target = c.get<std::string>(root, "target", "target");
   if (root["source"]) config.source = c.get<std::string>(root, "source", "source");
+  if (root["experiments"]) config.experiments = c.get<std::vector<std::string>>(root, "experiments", "experiments");
+  if (root["flavour"]) config.flavour = c.get<std::string>(root, "flavour", "flavour");
+  if (root["normalisation_uncertainty"])
+    config.normalisation_uncertainty = c.get<double>(root, "normalisation_uncertainty", "normalisation_uncertainty");
   if (root["sampling"]) {
     try {
       config.sampling = scan::parse_sampling(c.get<std::string>(root, "sampling", "sampling"));

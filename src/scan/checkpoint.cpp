@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -28,9 +29,12 @@ void drop_torn_tail(const std::filesystem::path& path) {
 }  // namespace
 
 std::string exact_number(double value) {
+  // The shortest text that reads back to the same double (std::to_chars round-trip guarantee):
+  // exact, deterministic, and ~10x faster than printf("%.17g") for million-point scans.
   char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%.17g", value);
-  return buffer;
+  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  if (ec != std::errc()) throw InputError("cannot format a number");
+  return std::string(buffer, end);
 }
 
 CheckpointWriter::CheckpointWriter(const std::filesystem::path& path, const std::vector<std::string>& value_names)
@@ -48,16 +52,33 @@ CheckpointWriter::CheckpointWriter(const std::filesystem::path& path, const std:
 }
 
 CheckpointWriter::~CheckpointWriter() {
+  try {
+    flush();
+  } catch (...) {  // a destructor must not throw; the points are recomputed on resume
+  }
   if (fd_ >= 0) ::close(fd_);
 }
 
 void CheckpointWriter::append(std::size_t index, const PointResult& result) {
-  std::string line = std::to_string(index) + (result.valid ? ",ok" : ",invalid");
-  for (double v : result.values) line += "," + exact_number(v);
-  line += "\n";
-  // One write per line: with O_APPEND the line lands whole or not at all for a killed process.
-  if (::write(fd_, line.data(), line.size()) != static_cast<ssize_t>(line.size()))
+  pending_ += std::to_string(index);
+  pending_ += result.valid ? ",ok" : ",invalid";
+  for (double v : result.values) {
+    pending_ += ',';
+    pending_ += exact_number(v);
+  }
+  pending_ += '\n';
+  if (pending_.size() > 65536 || std::chrono::steady_clock::now() - last_flush_ > std::chrono::milliseconds(200))
+    flush();
+}
+
+void CheckpointWriter::flush() {
+  last_flush_ = std::chrono::steady_clock::now();
+  if (pending_.empty()) return;
+  // One write per batch of whole lines (O_APPEND): a killed process leaves whole lines only, or a
+  // torn tail that readers drop.
+  if (::write(fd_, pending_.data(), pending_.size()) != static_cast<ssize_t>(pending_.size()))
     throw InputError("cannot append to checkpoint file " + path_.string());
+  pending_.clear();
 }
 
 std::map<std::size_t, PointResult> read_checkpoint(const std::filesystem::path& path) {

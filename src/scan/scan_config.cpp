@@ -8,6 +8,7 @@
 #include "cevns/io/nuclear_data_reader.hpp"
 #include "cevns/io/source_catalog.hpp"
 #include "cevns/physics/material_cross_section.hpp"
+#include "cevns/scan/nsi_sensitivity.hpp"
 
 namespace cevns::scan {
 namespace {
@@ -43,13 +44,38 @@ ScanJob flux_averaged_cross_section_job(const ScanConfig& c) {
   return {ParameterSpace(c.axes, c.sampling, c.samples, c.seed), {"flux_averaged_cm2"}, evaluate};
 }
 
+Flavour parse_flavour(const std::string& name) {
+  if (name == "e") return Flavour::e;
+  if (name == "mu") return Flavour::mu;
+  if (name == "tau") return Flavour::tau;
+  throw InputError("unknown NSI flavour '" + name + "' (use e, mu or tau)");
+}
+
+// Asimov Delta chi^2 of (eps_uV, eps_dV) for the flavour's diagonal NSI; all the prediction work
+// is done here, once, and shared read-only by the threads.
+ScanJob nsi_asimov_job(const ScanConfig& c) {
+  if (c.experiments.empty()) throw InputError("scan quantity nsi_asimov_delta_chi2 needs 'experiments'");
+  const auto chi2 = std::make_shared<const NsiAsimovChi2>(c.experiments, parse_flavour(c.flavour),
+                                                          c.normalisation_uncertainty);
+  std::size_t u = 0, d = 1;
+  if (c.axes.size() != 2) throw InputError("nsi_asimov_delta_chi2 scans two axes, eps_uV and eps_dV");
+  if (c.axes[0].name == "eps_dV") std::swap(u, d);
+  return {ParameterSpace(c.axes, c.sampling, c.samples, c.seed), {"delta_chi2"},
+          [chi2, u, d](const std::vector<double>& p) { return std::vector<double>{(*chi2)(p[u], p[d])}; }};
+}
+
 }  // namespace
 
 std::vector<ScanQuantity> scan_quantities() {
   return {{"flux_averaged_cross_section",
            "CEvNS cross section per nucleus averaged over a source's flux (all its species)",
            {"flux_averaged_cm2"},
-           cross_section_parameters}};
+           cross_section_parameters},
+          {"nsi_asimov_delta_chi2",
+           "Asimov Delta chi^2 against the SM of flavour-diagonal vector NSI for catalog experiments "
+           "(signal normalisation profiled)",
+           {"delta_chi2"},
+           {"eps_uV", "eps_dV"}}};
 }
 
 ScanJob make_scan_job(const ScanConfig& config) {
@@ -65,6 +91,7 @@ ScanJob make_scan_job(const ScanConfig& config) {
     if (std::find(it->parameters.begin(), it->parameters.end(), a.name) == it->parameters.end())
       throw InputError("scan quantity " + it->name + " has no parameter '" + a.name + "'" +
                        did_you_mean(a.name, it->parameters));
+  if (it->name == "nsi_asimov_delta_chi2") return nsi_asimov_job(config);
   return flux_averaged_cross_section_job(config);
 }
 

@@ -75,3 +75,20 @@ def test_bad_scan_files(cevns, tmp_path, content, message):
     r = cevns("scan", f, "--out", tmp_path / "o.csv")
     assert r.returncode in (2, 3)
     assert len(r.stderr.strip().splitlines()) == 1 and message in r.stderr, r.stderr
+
+
+def test_nsi_asimov_scan(cevns, tmp_path):
+    f = tmp_path / "nsi.yaml"
+    f.write_text("quantity: nsi_asimov_delta_chi2\nexperiments: [coherent-csi-2017]\nflavour: e\n"
+                 "normalisation_uncertainty: 0.1\nparameters:\n"
+                 "  - {name: eps_uV, min: -0.5, max: 0.5, points: 11}\n"
+                 "  - {name: eps_dV, min: -0.5, max: 0.5, points: 11}\n")
+    out = tmp_path / "nsi.csv"
+    r = cevns("scan", f, "--out", out, "--json")
+    assert r.returncode == 0, r.stderr
+    rows = [l.split(",") for l in out.read_text().splitlines()[1:]]
+    assert len(rows) == 121
+    chi2 = {(float(u), float(d)): float(c) for _, u, d, c, _ in rows}
+    assert chi2[(0.0, 0.0)] == pytest.approx(0.0, abs=1e-9)
+    assert min(chi2.values()) >= -1e-9
+    assert chi2[(0.5, 0.5)] > 25  # far from the SM and off the degenerate band (2-D 5 sigma)

@@ -14,6 +14,9 @@ struct ScanConfig {
   std::string quantity = "flux_averaged_cross_section";
   std::string target;              // e.g. "CsI"
   std::string source;              // e.g. "sns"
+  std::vector<std::string> experiments;  // catalog ids (nsi_asimov_delta_chi2)
+  std::string flavour = "e";             // diagonal NSI flavour: e, mu, tau
+  double normalisation_uncertainty = 0.1;  // relative, Gaussian (nsi_asimov_delta_chi2)
   std::vector<ParameterAxis> axes;
   Sampling sampling = Sampling::grid;
   std::size_t samples = 0;         // random / latin-hypercube

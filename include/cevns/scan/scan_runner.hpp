@@ -51,7 +51,8 @@ bool mpi_available();
 // other ranks an empty map. With resume, every "<checkpoint>*" part file is read.
 std::map<std::size_t, PointResult> run_scan_mpi(const ScanJob& job, const RunOptions& options);
 
-// The result table: "index,<axes>,<values>,status" sorted by index, numbers exact ("%.17g"), so
+// The result table: "index,<axes>,<values>,status" sorted by index, numbers exact (shortest
+// round trip, std::to_chars), so
 // two runs compare with cmp.
 void write_results_csv(const std::filesystem::path& path, const ScanJob& job,
                        const std::map<std::size_t, PointResult>& results);
