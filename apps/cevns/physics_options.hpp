@@ -5,25 +5,15 @@
 #include <optional>
 #include <string>
 
-#include "cevns/physics/cevns_cross_section.hpp"
+#include "cevns/physics/physics_choices.hpp"
 
 namespace cevns::cli {
 
-struct PhysicsOptions {
-  std::string form_factor = "helm";
-  std::string couplings = "radiative";
-  std::string radii = "measured";
-  std::optional<double> sin2w;
-  std::optional<double> neutron_rms_radius_fm;
-  double neutron_skin_fm = 0.0;
-  // Beyond the SM (physics/bsm/model_parameters.hpp for the key=value syntax).
-  std::optional<std::string> nsi, zprime, scalar, tensor;
-  std::optional<double> magnetic_moment_bohr, millicharge_e, charge_radius_cm2, min_recoil_keV;
-  bool running_sin2w = false;
-
+// The physics choices (physics/physics_choices.hpp) bound to command-line options.
+struct PhysicsOptions : PhysicsChoices {
   void add_to(CLI::App& command);
-  // Validated settings; InputError naming the option on a bad value.
-  [[nodiscard]] CevnsSettings settings() const;
+  // Validated settings; InputError naming the choice on a bad value.
+  [[nodiscard]] CevnsSettings settings() const { return make_cevns_settings(*this); }
 };
 
 }  // namespace cevns::cli

@@ -398,8 +398,13 @@ void bind_physics(py::module_& m) {
       .def(py::init([](std::string form_factor, std::string couplings, std::string radii,
                        std::optional<double> sin2w, std::optional<double> neutron_radius_fm,
                        double neutron_skin_fm) {
-             PhysicsOptions p{std::move(form_factor), std::move(couplings), std::move(radii),
-                              sin2w, neutron_radius_fm, neutron_skin_fm};
+             PhysicsOptions p;
+             p.form_factor = std::move(form_factor);
+             p.couplings = std::move(couplings);
+             p.radii = std::move(radii);
+             p.sin2w = sin2w;
+             p.neutron_radius_fm = neutron_radius_fm;
+             p.neutron_skin_fm = neutron_skin_fm;
              (void)p.settings();  // validate now: errors name the keyword
              return p;
            }),

@@ -12,6 +12,7 @@
 
 #include "cevns/io/source_catalog.hpp"
 #include "cevns/physics/cevns_cross_section.hpp"
+#include "cevns/physics/physics_choices.hpp"
 #include "cevns/sources/neutrino_source.hpp"
 
 namespace cevns::python {
@@ -32,14 +33,8 @@ std::span<double> writable(DoubleArray& a);
 void require_non_negative(std::span<const double> values, const std::string& what, const std::string& unit);
 
 // The physics options of the command line (apps/cevns/physics_options.hpp), validated the same way.
-struct PhysicsOptions {
-  std::string form_factor = "helm";
-  std::string couplings = "radiative";
-  std::string radii = "measured";
-  std::optional<double> sin2w;
-  std::optional<double> neutron_radius_fm;
-  double neutron_skin_fm = 0.0;
-  [[nodiscard]] CevnsSettings settings() const;
+struct PhysicsOptions : PhysicsChoices {
+  [[nodiscard]] CevnsSettings settings() const { return make_cevns_settings(*this); }
 };
 
 // The Python wrapper of a NeutrinoSource (bound in bind_sources.cpp, used by coherency).

@@ -34,25 +34,6 @@ void require_non_negative(std::span<const double> values, const std::string& wha
     }
 }
 
-CevnsSettings PhysicsOptions::settings() const {
-  CevnsSettings s;
-  s.couplings = parse_coupling_scheme(couplings);
-  s.shape.model = parse_form_factor_model(form_factor);
-  s.shape.radii = parse_radius_prescription(radii);
-  if (sin2w) {
-    if (!(*sin2w > 0.0 && *sin2w < 1.0))
-      throw InputError("sin2w must lie in (0, 1), got " + std::to_string(*sin2w));
-    s.sin2_theta_w = *sin2w;
-  }
-  if (neutron_radius_fm && !(*neutron_radius_fm > 0.0 && std::isfinite(*neutron_radius_fm)))
-    throw InputError("neutron_radius_fm must be positive, got " + std::to_string(*neutron_radius_fm));
-  if (!std::isfinite(neutron_skin_fm) || std::abs(neutron_skin_fm) > 3.0)
-    throw InputError("neutron_skin_fm must lie within +-3 fm, got " + std::to_string(neutron_skin_fm));
-  s.shape.neutron_rms_radius_fm = neutron_radius_fm;
-  s.shape.neutron_skin_fm = neutron_skin_fm;
-  return s;
-}
-
 }  // namespace cevns::python
 
 PYBIND11_MODULE(_core, m) {
