@@ -12,9 +12,19 @@ from ._arrays import Grid, outer
 FLAVOURS = ("nue", "nuebar", "numu", "numubar", "nutau", "nutaubar")
 
 
-def _physics(form_factor, couplings, radii, sin2w, neutron_skin_fm, neutron_radius_fm):
+BSM_KEYS = ("nsi", "tensor", "zprime", "scalar", "magnetic_moment_bohr", "millicharge_e", "charge_radius_cm2",
+            "min_recoil_keV", "running_sin2w")
+
+
+def _physics(form_factor, couplings, radii, sin2w, neutron_skin_fm, neutron_radius_fm, bsm=None):
+    """The settings object; ``bsm`` is a dict of the command line's BSM options, e.g.
+    {"nsi": "eps_ee_uV=0.1,eps_ee_dV=-0.05", "zprime": "mass_MeV=10,coupling=1e-5"}."""
+    bsm = dict(bsm or {})
+    unknown = sorted(set(bsm) - set(BSM_KEYS))
+    if unknown:
+        raise _core.InputError(f"unknown BSM option(s) {', '.join(unknown)} (use {', '.join(BSM_KEYS)})")
     return _core.PhysicsOptions(form_factor=form_factor, couplings=couplings, radii=radii, sin2w=sin2w,
-                                neutron_radius_fm=neutron_radius_fm, neutron_skin_fm=neutron_skin_fm)
+                                neutron_radius_fm=neutron_radius_fm, neutron_skin_fm=neutron_skin_fm, **bsm)
 
 
 def target(name, compositions=None):
@@ -70,7 +80,7 @@ def nuclear_form_factors(isotope, q_MeV, form_factor="helm", radii="measured", n
 
 
 def xsec(target, enu_MeV, recoil_keV=None, flavour="nue", form_factor="helm", couplings="radiative", sin2w=None,
-         neutron_skin_fm=0.0, neutron_radius_fm=None, radii="measured"):
+         neutron_skin_fm=0.0, neutron_radius_fm=None, radii="measured", bsm=None):
     """Standard-Model CEvNS cross section on an isotope, element or formula (``cevns xsec``).
 
     target: "Ar40", "Ge", "CsI", ...; enu_MeV: neutrino energy in MeV, scalar or array;
@@ -78,7 +88,10 @@ def xsec(target, enu_MeV, recoil_keV=None, flavour="nue", form_factor="helm", co
     flavour: nue, nuebar, numu, numubar, nutau, nutaubar; form_factor: helm, symmetrized-fermi,
     klein-nystrand, point; couplings: radiative or tree-level; sin2w: weak mixing angle
     (default 0.23857); neutron_skin_fm / neutron_radius_fm: neutron distribution; radii:
-    measured or lewin-smith.
+    measured or lewin-smith; bsm: physics beyond the SM as a dict with the command line's options
+    (nsi, tensor, zprime, scalar as "key=value,..." strings; magnetic_moment_bohr, millicharge_e,
+    charge_radius_cm2, min_recoil_keV numbers; running_sin2w bool), e.g.
+    bsm={"nsi": "eps_ee_uV=0.1,eps_ee_dV=-0.05"}.
 
     Returns a dict with the keys of ``cevns xsec --json``:
       total_cm2         sigma per nucleus (one isotope) or per molecule (see "per"), shape of enu_MeV
@@ -90,7 +103,7 @@ def xsec(target, enu_MeV, recoil_keV=None, flavour="nue", form_factor="helm", co
     """
     energies = Grid(enu_MeV, "enu_MeV")
     recoils = None if recoil_keV is None else Grid(recoil_keV, "recoil_keV")
-    physics = _physics(form_factor, couplings, radii, sin2w, neutron_skin_fm, neutron_radius_fm)
+    physics = _physics(form_factor, couplings, radii, sin2w, neutron_skin_fm, neutron_radius_fm, bsm)
     raw = _core.xsec(target, energies.flat, None if recoils is None else recoils.flat, flavour, physics)
 
     def reshape(d):

@@ -397,7 +397,11 @@ void bind_physics(py::module_& m) {
                              "--radii, --sin2w, --neutron-radius-fm, --neutron-skin-fm.")
       .def(py::init([](std::string form_factor, std::string couplings, std::string radii,
                        std::optional<double> sin2w, std::optional<double> neutron_radius_fm,
-                       double neutron_skin_fm) {
+                       double neutron_skin_fm, std::optional<std::string> nsi, std::optional<std::string> tensor,
+                       std::optional<std::string> zprime, std::optional<std::string> scalar,
+                       std::optional<double> magnetic_moment_bohr, std::optional<double> millicharge_e,
+                       std::optional<double> charge_radius_cm2, std::optional<double> min_recoil_keV,
+                       bool running_sin2w) {
              PhysicsOptions p;
              p.form_factor = std::move(form_factor);
              p.couplings = std::move(couplings);
@@ -405,12 +409,25 @@ void bind_physics(py::module_& m) {
              p.sin2w = sin2w;
              p.neutron_radius_fm = neutron_radius_fm;
              p.neutron_skin_fm = neutron_skin_fm;
+             p.nsi = std::move(nsi);
+             p.tensor = std::move(tensor);
+             p.zprime = std::move(zprime);
+             p.scalar = std::move(scalar);
+             p.magnetic_moment_bohr = magnetic_moment_bohr;
+             p.millicharge_e = millicharge_e;
+             p.charge_radius_cm2 = charge_radius_cm2;
+             p.min_recoil_keV = min_recoil_keV;
+             p.running_sin2w = running_sin2w;
              (void)p.settings();  // validate now: errors name the keyword
              return p;
            }),
            py::kw_only(), py::arg("form_factor") = "helm", py::arg("couplings") = "radiative",
            py::arg("radii") = "measured", py::arg("sin2w") = py::none(),
-           py::arg("neutron_radius_fm") = py::none(), py::arg("neutron_skin_fm") = 0.0)
+           py::arg("neutron_radius_fm") = py::none(), py::arg("neutron_skin_fm") = 0.0,
+           py::arg("nsi") = py::none(), py::arg("tensor") = py::none(), py::arg("zprime") = py::none(),
+           py::arg("scalar") = py::none(), py::arg("magnetic_moment_bohr") = py::none(),
+           py::arg("millicharge_e") = py::none(), py::arg("charge_radius_cm2") = py::none(),
+           py::arg("min_recoil_keV") = py::none(), py::arg("running_sin2w") = false)
       .def_readonly("form_factor", &PhysicsOptions::form_factor)
       .def_readonly("couplings", &PhysicsOptions::couplings)
       .def_readonly("radii", &PhysicsOptions::radii)

@@ -139,3 +139,13 @@ def test_compare_matches_cli(cli):
                                cevns.electron_xsec(enu, flavour="nuebar")["total_cm2"], rtol=1e-15)
     np.testing.assert_allclose(ours["cevns_cm2_per_molecule"],
                                cevns.xsec("O", enu, flavour="nuebar")["total_cm2"], rtol=1e-13)
+
+
+def test_bsm_options_match_the_command_line(cli):
+    bsm = {"nsi": "eps_ee_uV=0.1,eps_ee_dV=-0.05"}
+    py = cevns.xsec(target="CsI", enu_MeV=30.0, bsm=bsm)
+    cli = cli("xsec", "--target", "CsI", "--enu", "30", "--nsi", bsm["nsi"])
+    assert py["total_cm2"] == pytest.approx(cli["total_cm2"], rel=1e-12)
+    assert abs(py["total_cm2"] / cevns.xsec(target="CsI", enu_MeV=30.0)["total_cm2"] - 1) > 1e-3
+    with pytest.raises(ValueError, match="unknown BSM option"):
+        cevns.xsec(target="CsI", enu_MeV=30.0, bsm={"nsii": "x"})
