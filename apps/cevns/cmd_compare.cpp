@@ -12,6 +12,7 @@
 #include "cevns/core/error.hpp"
 #include "cevns/core/units.hpp"
 #include "cevns/io/nuclear_data_reader.hpp"
+#include "cevns/physics/channel_comparison.hpp"
 #include "cevns/physics/electron_scattering.hpp"
 #include "cevns/physics/ibd_cross_section.hpp"
 #include "cevns/physics/material_cross_section.hpp"
@@ -37,42 +38,26 @@ void run_compare(const CompareOptions& opt) {
       throw InputError("--enu must be positive energies in MeV, got " + std::to_string(e));
   const Neutrino nu = parse_neutrino(opt.flavour);
   const CevnsSettings settings = opt.physics.settings();
-  const IbdCrossSection ibd(parse_ibd_model(opt.ibd_model));
-  const ElectronScattering electrons(settings.sin2_theta_w);
-  const Material material = Material::from_name(io::default_nuclear_database(), opt.target);
-  // Hydrogen is left out of CEvNS: nu-p elastic scattering is not coherent (Q_W^2 ~ 0.002) and the
-  // nuclear-shape models are not defined for A <= 2. Counting per kg still uses the whole material.
-  std::vector<MaterialComponent> heavy;
-  for (const auto& c : material.components())
-    if (c.nuclide.Z > 1) heavy.push_back(c);
-  const bool has_hydrogen = heavy.size() != material.components().size();
-  std::optional<MaterialCrossSection> cevns_xs;
-  if (!heavy.empty()) cevns_xs.emplace(Material(material.name(), heavy), settings);
-
-  const double molecules_per_kg = material.formula_units_per_kg();
-  const double protons_per_kg = free_protons_per_formula_unit(material) * molecules_per_kg;
-  const double electrons_per_kg = electrons_per_formula_unit(material) * molecules_per_kg;
-  std::vector<std::string> notes;
-  if (has_hydrogen) notes.push_back("CEvNS leaves out hydrogen (nu-p elastic scattering is not coherent)");
-  if (nu != Neutrino{Flavour::e, true})
-    notes.push_back("IBD needs nuebar: its cross section is 0 for " + to_string(nu));
-  if (protons_per_kg == 0.0)
-    notes.push_back(material.name() + " has no hydrogen (free protons): IBD per kg is 0");
+  const ChannelComparison channels(Material::from_name(io::default_nuclear_database(), opt.target), nu, settings,
+                                   parse_ibd_model(opt.ibd_model));
+  const Material& material = channels.material();
+  const IbdCrossSection& ibd = channels.ibd();
+  const double molecules_per_kg = channels.molecules_per_kg();
+  const double protons_per_kg = channels.free_protons_per_kg();
+  const double electrons_per_kg = channels.electrons_per_kg();
+  const std::vector<std::string>& notes = channels.notes();
 
   constexpr double cm2 = units::cm2;
   nlohmann::json rows = nlohmann::json::array();
   for (double e : opt.enu_MeV) {
-    const double E = e * units::MeV;
-    const double cevns = cevns_xs ? cevns_xs->total_per_formula_unit(nu, E) : 0.0;
-    const double ibd_p = ibd.total(nu, E);
-    const double nue = electrons.total(nu, E);
+    const auto r = channels.at(e * units::MeV);
     rows.push_back({{"enu_MeV", e},
-                    {"cevns_cm2_per_molecule", cevns / cm2},
-                    {"cevns_cm2_per_kg", cevns * molecules_per_kg / cm2},
-                    {"ibd_cm2_per_proton", ibd_p / cm2},
-                    {"ibd_cm2_per_kg", ibd_p * protons_per_kg / cm2},
-                    {"electron_cm2_per_electron", nue / cm2},
-                    {"electron_cm2_per_kg", nue * electrons_per_kg / cm2}});
+                    {"cevns_cm2_per_molecule", r.cevns_per_molecule / cm2},
+                    {"cevns_cm2_per_kg", r.cevns_per_kg / cm2},
+                    {"ibd_cm2_per_proton", r.ibd_per_proton / cm2},
+                    {"ibd_cm2_per_kg", r.ibd_per_kg / cm2},
+                    {"electron_cm2_per_electron", r.electron_per_electron / cm2},
+                    {"electron_cm2_per_kg", r.electron_per_kg / cm2}});
   }
 
   if (opt.json) {

@@ -10,6 +10,7 @@
 #include "cevns/core/error.hpp"
 #include "cevns/core/units.hpp"
 #include "cevns/io/nuclear_data_reader.hpp"
+#include "cevns/physics/channel_comparison.hpp"
 #include "cevns/physics/coherency.hpp"
 #include "cevns/physics/electron_scattering.hpp"
 #include "cevns/physics/form_factor.hpp"
@@ -17,6 +18,7 @@
 #include "cevns/physics/material_cross_section.hpp"
 #include "cevns/physics/nuclear_shape.hpp"
 #include "common.hpp"
+#include "cevns/physics/channel_comparison.hpp"
 
 namespace cevns::python {
 
@@ -266,23 +268,14 @@ py::dict compare(const std::string& target, const DoubleArray& enu_MeV, const st
   require_energies(enu);
   const Neutrino nu = parse_neutrino(flavour);
   const CevnsSettings settings = physics.settings();
-  const IbdCrossSection ibd(parse_ibd_model(ibd_model));
-  const ElectronScattering electrons(settings.sin2_theta_w);
-  const Material material = material_from_name(target);
-  // As the command line: hydrogen is left out of CEvNS (not coherent; no nuclear shape for A <= 2).
-  std::vector<MaterialComponent> heavy;
-  for (const auto& c : material.components())
-    if (c.nuclide.Z > 1) heavy.push_back(c);
-  const bool has_hydrogen = heavy.size() != material.components().size();
-  std::optional<MaterialCrossSection> cevns_xs;
-  if (!heavy.empty()) cevns_xs.emplace(Material(material.name(), heavy), settings);
-  const double molecules_per_kg = material.formula_units_per_kg();
-  const double protons_per_kg = free_protons_per_formula_unit(material) * molecules_per_kg;
-  const double electrons_per_kg = electrons_per_formula_unit(material) * molecules_per_kg;
+  const ChannelComparison channels(material_from_name(target), nu, settings, parse_ibd_model(ibd_model));
+  const Material& material = channels.material();
+  const IbdCrossSection& ibd = channels.ibd();
+  const double molecules_per_kg = channels.molecules_per_kg();
+  const double protons_per_kg = channels.free_protons_per_kg();
+  const double electrons_per_kg = channels.electrons_per_kg();
   py::list notes;
-  if (has_hydrogen) notes.append("CEvNS leaves out hydrogen (nu-p elastic scattering is not coherent)");
-  if (nu != Neutrino{Flavour::e, true}) notes.append("IBD needs nuebar: its cross section is 0 for " + to_string(nu));
-  if (protons_per_kg == 0.0) notes.append(material.name() + " has no hydrogen (free protons): IBD per kg is 0");
+  for (const auto& note : channels.notes()) notes.append(note);
 
   const std::size_t n = enu.size();
   DoubleArray c_mol = new_array(n), c_kg = new_array(n), i_p = new_array(n), i_kg = new_array(n),
@@ -292,16 +285,13 @@ py::dict compare(const std::string& target, const DoubleArray& enu_MeV, const st
   {
     py::gil_scoped_release release;
     for (std::size_t k = 0; k < n; ++k) {
-      const double E = enu[k] * units::MeV;
-      const double cevns = cevns_xs ? cevns_xs->total_per_formula_unit(nu, E) : 0.0;
-      const double ibd_p = ibd.total(nu, E);
-      const double nue = electrons.total(nu, E);
-      cm[k] = cevns / cm2;
-      ck[k] = cevns * molecules_per_kg / cm2;
-      ip[k] = ibd_p / cm2;
-      ik[k] = ibd_p * protons_per_kg / cm2;
-      ee[k] = nue / cm2;
-      ek[k] = nue * electrons_per_kg / cm2;
+      const auto r = channels.at(enu[k] * units::MeV);
+      cm[k] = r.cevns_per_molecule / cm2;
+      ck[k] = r.cevns_per_kg / cm2;
+      ip[k] = r.ibd_per_proton / cm2;
+      ik[k] = r.ibd_per_kg / cm2;
+      ee[k] = r.electron_per_electron / cm2;
+      ek[k] = r.electron_per_kg / cm2;
     }
   }
   py::dict out;
