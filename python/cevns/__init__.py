@@ -20,6 +20,7 @@ from . import _core
 from ._core import ConfigError, DataError, Error, InputError, NumericalError
 from ._physics import (FLAVOURS, coherency, compare, electron_xsec, form_factor, ibd_xsec, isotope_names,
                        nuclear_form_factors, target, xsec)
+from ._rates import rate
 from ._sources import Flux, flux, sources
 
 __version__ = _core.__version__
@@ -41,4 +42,4 @@ def __getattr__(name):
 
 __all__ = ["ConfigError", "DataError", "Error", "FLAVOURS", "Flux", "InputError", "NumericalError", "SIN2W_DEFAULT",
            "coherency", "compare", "data_directory", "electron_xsec", "flux", "form_factor", "ibd_xsec",
-           "isotope_names", "nuclear_form_factors", "sources", "target", "xsec"]
+           "isotope_names", "nuclear_form_factors", "rate", "sources", "target", "xsec"]

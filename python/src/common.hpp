@@ -45,5 +45,6 @@ struct Source {
 void bind_nuclear(py::module_& m);
 void bind_physics(py::module_& m);
 void bind_sources(py::module_& m);
+void bind_rates(py::module_& m);
 
 }  // namespace cevns::python

@@ -57,4 +57,5 @@ PYBIND11_MODULE(_core, m) {
   python::bind_nuclear(m);
   python::bind_physics(m);
   python::bind_sources(m);
+  python::bind_rates(m);
 }

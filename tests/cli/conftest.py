@@ -1,4 +1,7 @@
 """Shared fixtures for the command-line tests: run the cevns binary named by $CEVNS_BIN."""
+import sys, pathlib; sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+import strict_approx  # noqa: E402,F401  (pytest.approx without its 1e-12 absolute tolerance)
+
 import json
 import os
 import subprocess

@@ -1,6 +1,9 @@
 """Fixtures of the Python-module tests: the cevns package from the build tree (PYTHONPATH, set by
 ctest) and the command-line binary named by $CEVNS_BIN, the independent route the module is
 compared with."""
+import sys, pathlib; sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+import strict_approx  # noqa: E402,F401  (pytest.approx without its 1e-12 absolute tolerance)
+
 import json
 import os
 import subprocess

@@ -1,4 +1,7 @@
 """Fixtures of the report tests (docs/report.md): the cevns binary named by $CEVNS_BIN (set by ctest)."""
+import sys, pathlib; sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+import strict_approx  # noqa: E402,F401  (pytest.approx without its 1e-12 absolute tolerance)
+
 import os
 import subprocess
 

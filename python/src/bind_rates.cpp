@@ -1,0 +1,61 @@
+// Bindings of include/cevns/rates: the event-rate prediction of a catalog experiment (or a user
+// YAML file), with the same physics options as the cross sections.
+#include <string>
+
+#include "cevns/io/experiment_reader.hpp"
+#include "cevns/rates/prediction.hpp"
+#include "common.hpp"
+
+namespace cevns::python {
+namespace {
+
+// Counts per (energy, time) bin as a 2-D array [energy bins, time bins].
+DoubleArray binned(const std::vector<double>& values, std::size_t energy_bins, std::size_t time_bins) {
+  DoubleArray out = new_array(energy_bins, time_bins);
+  auto w = writable(out);
+  for (std::size_t i = 0; i < values.size(); ++i) w[i] = values[i];
+  return out;
+}
+
+py::dict rate(const std::string& experiment_id, const PhysicsOptions& physics) {
+  const Experiment experiment = io::load_experiment(experiment_id);
+  const CevnsSettings settings = physics.settings();
+  PredictionResult r;
+  std::vector<std::string> isotopes, species;
+  {
+    py::gil_scoped_release release;
+    const Prediction prediction(experiment, settings);
+    r = prediction.evaluate();
+    for (const auto& iso : prediction.cross_section().isotopes()) isotopes.push_back(iso.nuclide().name());
+    for (const auto& nu : prediction.species()) species.push_back(to_string(nu));
+  }
+  py::dict out;
+  out["experiment"] = experiment.id;
+  out["name"] = experiment.name;
+  out["mass_kg"] = experiment.mass_kg;
+  out["signal_counts"] = r.signal_counts;
+  out["background_counts"] = r.background_counts;
+  out["total_counts"] = r.signal_counts + r.background_counts;
+  py::dict per_isotope, per_flavour;
+  for (std::size_t i = 0; i < isotopes.size() && i < r.isotope_counts.size(); ++i)
+    per_isotope[py::str(isotopes[i])] = r.isotope_counts[i];
+  for (std::size_t a = 0; a < species.size() && a < r.species_counts.size(); ++a)
+    per_flavour[py::str(species[a])] = r.species_counts[a];
+  out["isotope_signal_counts"] = per_isotope;
+  out["flavour_signal_counts"] = per_flavour;
+  out["signal"] = binned(r.signal, r.energy_bins, r.time_bins);
+  out["total"] = binned(r.total, r.energy_bins, r.time_bins);
+  py::list backgrounds;
+  for (const auto& b : r.background) backgrounds.append(binned(b, r.energy_bins, r.time_bins));
+  out["backgrounds"] = backgrounds;
+  return out;
+}
+
+}  // namespace
+
+void bind_rates(py::module_& m) {
+  m.def("rate", &rate, py::arg("experiment"), py::arg("physics"),
+        "Expected counts of a catalog experiment (id) or experiment YAML (path), as `cevns rate --json`.");
+}
+
+}  // namespace cevns::python
