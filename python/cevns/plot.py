@@ -21,6 +21,15 @@ _SPECIES_LABEL = {"nue": r"$\nu_e$", "nuebar": r"$\bar\nu_e$", "numu": r"$\nu_\m
                   "nutau": r"$\nu_\tau$", "nutaubar": r"$\bar\nu_\tau$"}
 
 
+def log_log_energy_axes(ax, legend_size="small"):
+    """Log-log axes against neutrino energy with a light grid and a legend (shared with the report)."""
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel(r"neutrino energy $E_\nu$ [MeV]")
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend(fontsize=legend_size)
+
+
 def _figure(ncols=1, width=6.4, height=4.4):
     fig = Figure(figsize=(width * ncols, height), layout="constrained")
     FigureCanvasAgg(fig)
@@ -122,11 +131,7 @@ def cross_sections(target, enu_MeV=None, flavour="nuebar", path=None, **physics)
     left.set_ylabel(r"cross section per target particle $\sigma$ [cm$^2$]")
     right.set_ylabel(r"cross section per kg of " + c["target"] + r" [cm$^2$ kg$^{-1}$]")
     for ax in (left, right):
-        ax.set_xscale("log")
-        ax.set_yscale("log")
-        ax.set_xlabel(r"neutrino energy $E_\nu$ [MeV]")
-        ax.grid(True, which="both", alpha=0.3)
-        ax.legend(fontsize="small")
+        log_log_energy_axes(ax)
     fig.suptitle(f"{species_label(c['neutrino'])} on {c['target']}: CEvNS, IBD and $\\nu$–e scattering")
     return _finish(fig, path)
 

@@ -227,12 +227,9 @@ def flux_density_plot(fluxes):
     left.set_ylabel(r"d$\Phi$/d$E_\nu$ [cm$^{-2}$ s$^{-1}$ MeV$^{-1}$]")
     right.set_title("supernova at 10 kpc: time-integrated fluence")
     right.set_ylabel(r"d$F$/d$E_\nu$ [cm$^{-2}$ MeV$^{-1}$]")
+    from cevns.plot import log_log_energy_axes  # noqa: PLC0415
     for ax in (left, right):
-        ax.set_xscale("log")
-        ax.set_yscale("log")
-        ax.set_xlabel(r"neutrino energy $E_\nu$ [MeV]")
-        ax.grid(True, which="both", alpha=0.3)
-        ax.legend(fontsize="small")
+        log_log_energy_axes(ax)
     left.set_ylim(bottom=1e-4)
     return fig
 
