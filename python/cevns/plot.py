@@ -1,5 +1,7 @@
 """Plots of cevns quantities with matplotlib: flux spectra, cross sections of the three channels,
-recoil spectra per isotope, coherency against energy.
+recoil spectra per isotope, coherency against energy, an experiment's observable and time
+spectra (signal, backgrounds, data points), 1-D Delta chi^2 profiles and 2-D contours, and an
+unfolded spectrum with its uncertainty band.
 
 Every function returns a matplotlib Figure built without pyplot (rendered by the Agg canvas, so no
 display is needed) and, given path, saves it: "x.png" or "x.pdf" as named, a path without a
@@ -188,4 +190,124 @@ def coherency(targets, enu_MeV=None, flavour="nue", path=None, **physics):
     return _finish(fig, path)
 
 
-__all__ = ["FORMATS", "coherency", "cross_sections", "flux_spectra", "recoil_spectra", "save", "species_label"]
+_OBSERVABLE_LABEL = {"keVnr": "nuclear recoil energy [keVnr]", "keVee": "electron-equivalent energy [keVee]",
+                     "pe": "photoelectrons [PE]"}
+
+
+def _steps(ax, edges, counts, **style):
+    """A histogram drawn as steps over bin edges (counts per bin)."""
+    ax.stairs(np.asarray(counts, dtype=float), np.asarray(edges, dtype=float), **style)
+
+
+def _data_points(ax, edges, observed, label="data"):
+    """Observed counts at the bin centres with Poisson (sqrt n) error bars."""
+    edges = np.asarray(edges, dtype=float)
+    observed = np.asarray(observed, dtype=float)
+    centres = 0.5 * (edges[1:] + edges[:-1])
+    ax.errorbar(centres, observed, yerr=np.sqrt(np.maximum(observed, 0.0)), fmt="o", color="black",
+                markersize=3, label=label)
+
+
+def observable_spectrum(rate, observed=None, path=None, log=False):
+    """Expected counts per observable bin of a cevns.rate result: the CEvNS signal, each background
+    and their sum (summed over time bins), with observed counts per bin as points if given."""
+    edges = rate["observable_edges"]
+    fig, (ax,) = _figure()
+    _steps(ax, edges, rate["signal"].sum(axis=1), label=f"CEvNS ({rate['signal_counts']:.4g})", linewidth=1.6)
+    for name, b in zip(rate["background_names"], rate["backgrounds"]):
+        _steps(ax, edges, b.sum(axis=1), label=f"{name} ({b.sum():.4g})", linestyle="--")
+    _steps(ax, edges, rate["total"].sum(axis=1), label="total", color="black", linewidth=1.0)
+    if observed is not None:
+        _data_points(ax, edges, np.asarray(observed, dtype=float).reshape(len(edges) - 1, -1).sum(axis=1))
+    ax.set_xlabel(_OBSERVABLE_LABEL.get(rate["observable_unit"], rate["observable_unit"]))
+    ax.set_ylabel("expected counts per bin")
+    if log:
+        ax.set_yscale("log")
+    ax.set_title(rate["name"], fontsize="medium")
+    ax.grid(True, alpha=0.3)
+    ax.legend(fontsize="small")
+    return _finish(fig, path)
+
+
+def time_distribution(rate, observed=None, path=None):
+    """Expected counts per arrival-time bin (pi-DAR experiments) of a cevns.rate result, summed over
+    the observable: signal, each background, total; observed counts as points if given."""
+    edges = rate["time_edges_us"]
+    if len(edges) < 2:
+        raise ValueError(f"experiment {rate['experiment']} has no time axis")
+    fig, (ax,) = _figure()
+    _steps(ax, edges, rate["signal"].sum(axis=0), label="CEvNS", linewidth=1.6)
+    for name, b in zip(rate["background_names"], rate["backgrounds"]):
+        _steps(ax, edges, b.sum(axis=0), label=name, linestyle="--")
+    _steps(ax, edges, rate["total"].sum(axis=0), label="total", color="black", linewidth=1.0)
+    if observed is not None:
+        _data_points(ax, edges, np.asarray(observed, dtype=float).reshape(-1, len(edges) - 1).sum(axis=0))
+    ax.set_xlabel(r"arrival time after the proton pulse [$\mu$s]")
+    ax.set_ylabel("expected counts per bin")
+    ax.set_title(rate["name"], fontsize="medium")
+    ax.grid(True, alpha=0.3)
+    ax.legend(fontsize="small")
+    return _finish(fig, path)
+
+
+def delta_chi2_profile(values, delta_chi2, parameter, levels=(1.0, 4.0), path=None, ax=None, label=None):
+    """A 1-D Delta chi^2 (or -2 Delta ln L) profile with horizontal lines at the given levels
+    (1 and 4: the 68 % and 95 % intervals of one parameter under Wilks' theorem)."""
+    fig = None
+    if ax is None:
+        fig, (ax,) = _figure()
+    ax.plot(np.asarray(values, dtype=float), np.asarray(delta_chi2, dtype=float), label=label)
+    for level in levels:
+        ax.axhline(level, color="grey", linestyle=":", linewidth=1.0)
+    ax.set_xlabel(parameter)
+    ax.set_ylabel(r"$\Delta\chi^2$")
+    ax.set_ylim(bottom=0.0)
+    ax.grid(True, alpha=0.3)
+    if label is not None:
+        ax.legend(fontsize="small")
+    return _finish(fig, path) if fig is not None else ax.figure
+
+
+def contour_2d(x, y, delta_chi2, xlabel, ylabel, levels=(2.30, 6.18, 11.83), path=None, title=None):
+    """Contours of a 2-D Delta chi^2 grid, delta_chi2[i, j] at (x[i], y[j]); the default levels are
+    the 1, 2 and 3 sigma regions of two parameters (Wilks)."""
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    z = np.asarray(delta_chi2, dtype=float).reshape(len(x), len(y))
+    fig, (ax,) = _figure(width=5.6, height=4.8)
+    cs = ax.contour(x, y, z.T, levels=list(levels), colors=["C0", "C1", "C2"][: len(levels)])
+    labels = {2.30: r"1$\sigma$", 6.18: r"2$\sigma$", 11.83: r"3$\sigma$"}
+    ax.clabel(cs, fmt={lv: labels.get(lv, f"{lv:g}") for lv in levels}, fontsize="small")
+    i, j = np.unravel_index(np.argmin(z), z.shape)
+    ax.plot([x[i]], [y[j]], "k+", label="minimum")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title, fontsize="medium")
+    ax.grid(True, alpha=0.3)
+    ax.legend(fontsize="small")
+    return _finish(fig, path)
+
+
+def unfolded_spectrum(energy_MeV, unfolded, error, truth=None, path=None, ylabel="flux per bin", title=None):
+    """An unfolded spectrum with its +-1 sigma band, beside the true spectrum if given."""
+    e = np.asarray(energy_MeV, dtype=float)
+    u = np.asarray(unfolded, dtype=float)
+    err = np.asarray(error, dtype=float)
+    fig, (ax,) = _figure()
+    ax.fill_between(e, u - err, u + err, alpha=0.3, label=r"unfolded $\pm1\sigma$")
+    ax.plot(e, u, label="unfolded")
+    if truth is not None:
+        ax.plot(e, np.asarray(truth, dtype=float), "k--", label="truth")
+    ax.set_xlabel(r"neutrino energy $E_\nu$ [MeV]")
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title, fontsize="medium")
+    ax.grid(True, alpha=0.3)
+    ax.legend(fontsize="small")
+    return _finish(fig, path)
+
+
+__all__ = ["FORMATS", "coherency", "contour_2d", "cross_sections", "delta_chi2_profile", "flux_spectra",
+           "observable_spectrum", "recoil_spectra", "save", "species_label", "time_distribution",
+           "unfolded_spectrum"]

@@ -2,6 +2,7 @@
 // YAML file), with the same physics options as the cross sections.
 #include <string>
 
+#include "cevns/core/units.hpp"
 #include "cevns/io/experiment_reader.hpp"
 #include "cevns/rates/prediction.hpp"
 #include "common.hpp"
@@ -12,6 +13,13 @@ namespace {
 // Counts per (energy, time) bin as a 2-D array [energy bins, time bins].
 DoubleArray binned(const std::vector<double>& values, std::size_t energy_bins, std::size_t time_bins) {
   DoubleArray out = new_array(energy_bins, time_bins);
+  auto w = writable(out);
+  for (std::size_t i = 0; i < values.size(); ++i) w[i] = values[i];
+  return out;
+}
+
+DoubleArray to_array(const std::vector<double>& values) {
+  DoubleArray out = new_array(values.size());
   auto w = writable(out);
   for (std::size_t i = 0; i < values.size(); ++i) w[i] = values[i];
   return out;
@@ -45,9 +53,17 @@ py::dict rate(const std::string& experiment_id, const PhysicsOptions& physics) {
   out["flavour_signal_counts"] = per_flavour;
   out["signal"] = binned(r.signal, r.energy_bins, r.time_bins);
   out["total"] = binned(r.total, r.energy_bins, r.time_bins);
-  py::list backgrounds;
+  py::list backgrounds, background_names;
   for (const auto& b : r.background) backgrounds.append(binned(b, r.energy_bins, r.time_bins));
+  for (const auto& b : experiment.backgrounds) background_names.append(b.name);
   out["backgrounds"] = backgrounds;
+  out["background_names"] = background_names;
+  // Bin edges, so that spectra can be drawn without re-reading the YAML file.
+  out["observable_unit"] = to_string(experiment.response.observable);
+  out["observable_edges"] = to_array(experiment.response.bin_edges);
+  std::vector<double> time_us;
+  for (const double t : experiment.time_edges) time_us.push_back(t / units::us);
+  out["time_edges_us"] = to_array(time_us);
   return out;
 }
 

@@ -67,3 +67,44 @@ def test_coherency_plot(plot, tmp_path):
     assert "[MeV]" in ax.get_xlabel() and "coherency" in ax.get_ylabel()
     alphas = [line.get_ydata() for line in ax.get_lines() if len(line.get_ydata()) > 2]
     assert len(alphas) == 2 and all(np.all((a > 0) & (a <= 1)) for a in alphas)
+
+
+def test_observable_and_time_spectra(plot, tmp_path):
+    r = cevns.rate("coherent-csi-2017")
+    # bin edges come with the prediction; counts per bin sum to the totals
+    assert len(r["observable_edges"]) == r["signal"].shape[0] + 1
+    assert len(r["time_edges_us"]) == r["signal"].shape[1] + 1
+    assert len(r["background_names"]) == len(r["backgrounds"])
+    observed = np.round(r["total"])
+    fig = plot.observable_spectrum(r, observed=observed, path=tmp_path / "pe.png")
+    check_png(tmp_path / "pe.png")
+    ax = fig.axes[0]
+    assert ax.get_xlabel() == "photoelectrons [PE]"
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels[0].startswith("CEvNS") and "data" in labels and "total" in labels
+    fig = plot.time_distribution(r, observed=observed, path=tmp_path / "time.pdf")
+    assert (tmp_path / "time.pdf").read_bytes().startswith(b"%PDF")
+    assert "[$\\mu$s]" in fig.axes[0].get_xlabel()
+    reactor = cevns.rate("conus-2018")
+    with pytest.raises(ValueError, match="no time axis"):
+        plot.time_distribution(reactor)
+
+
+def test_profile_and_contour(plot, tmp_path):
+    x = np.linspace(-2.0, 2.0, 41)
+    fig = plot.delta_chi2_profile(x, x**2, "mu", path=tmp_path / "profile.png")
+    check_png(tmp_path / "profile.png")
+    assert [line.get_ydata()[0] for line in fig.axes[0].get_lines()[1:]] == [1.0, 4.0]
+    y = np.linspace(-3.0, 3.0, 61)
+    z = x[:, None] ** 2 + (y[None, :] / 2.0) ** 2
+    fig = plot.contour_2d(x, y, z, "a", "b", path=tmp_path / "contour.png")
+    check_png(tmp_path / "contour.png")
+    # the minimum marker sits at the grid minimum (0, 0)
+    marker = [line for line in fig.axes[0].get_lines() if line.get_label() == "minimum"][0]
+    assert marker.get_xdata()[0] == 0.0 and marker.get_ydata()[0] == 0.0
+
+
+def test_unfolded_spectrum(plot, tmp_path):
+    e = np.linspace(1.0, 8.0, 15)
+    plot.unfolded_spectrum(e, np.exp(-e), 0.1 * np.exp(-e), truth=np.exp(-e), path=tmp_path / "u.png")
+    check_png(tmp_path / "u.png")
