@@ -41,7 +41,9 @@ Prediction::Prediction(const Experiment& e, const CevnsSettings& settings)
   for (const auto nu : sp) {
     std::vector<double> f(time_bins_, 1.0);
     if (timed)
-      for (std::size_t t = 0; t < time_bins_; ++t) f[t] = e.timing.fraction(nu, e.time_edges[t], e.time_edges[t + 1]);
+      for (std::size_t t = 0; t < time_bins_; ++t)
+        f[t] = e.timing.fraction(nu, e.time_edges[t], e.time_edges[t + 1]) *
+               (e.time_efficiency.empty() ? 1.0 : e.time_efficiency[t]);
     species_time_.push_back(std::move(f));
   }
   species_templates_.assign(ns, std::vector<double>(energy_bins_, 0.0));

@@ -32,6 +32,9 @@ struct Experiment {
   bool pulsed = false;
   DecayAtRestTiming timing;
   std::vector<double> time_edges;
+  // Efficiency of a cut on the event time, averaged over each time bin; it multiplies the CEvNS
+  // signal only (catalog backgrounds are given after cuts). Empty = 1.
+  std::vector<double> time_efficiency;
   DetectorResponse response;
   std::vector<Background> backgrounds;
   std::optional<PublishedNumber> published_prediction;
