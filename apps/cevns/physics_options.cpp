@@ -22,6 +22,8 @@ void PhysicsOptions::add_to(CLI::App& command) {
                      "neutron rms radius in fm (overrides --neutron-skin-fm)");
   command.add_option("--neutron-skin-fm", neutron_skin_fm, "neutron skin R_n - R_p in fm")
       ->capture_default_str();
+  command.add_option("--deformation-beta2", deformation_beta2,
+                     "quadrupole deformation beta2, scales the rms radii by sqrt(1 + 5 beta2^2/(4 pi)); needs --radii lewin-smith");
   command.add_option("--nsi", nsi, "vector (and tensor) NSI, e.g. eps_ee_uV=0.1,eps_emu_dV=-0.05");
   command.add_option("--tensor", tensor, "tensor NSI, e.g. eps_ee_uT=0.1");
   command.add_option("--zprime", zprime,

@@ -1,6 +1,7 @@
 #include "cevns/physics/nuclear_shape.hpp"
 
 #include <cmath>
+#include <numbers>
 
 #include "cevns/core/constants.hpp"
 #include "cevns/core/error.hpp"
@@ -25,21 +26,35 @@ double point_proton_rms_radius_fm(const Nuclide& nuclide) {
   return std::sqrt(std::max(r2, 0.0));
 }
 
+double deformation_radius_factor(double beta2) {
+  if (!std::isfinite(beta2) || std::abs(beta2) > 0.6)
+    throw InputError("quadrupole deformation beta2 (deformation_beta2) must lie within +-0.6, got " +
+                     std::to_string(beta2));
+  return std::sqrt(1.0 + 5.0 * beta2 * beta2 / (4.0 * std::numbers::pi));
+}
+
 NuclearShape make_nuclear_shape(const Nuclide& nuclide, const NuclearShapeSettings& settings) {
+  const double deformation = deformation_radius_factor(settings.deformation_beta2);
+  const bool deformed = settings.deformation_beta2 != 0.0;
+  if (deformed && settings.radii == RadiusPrescription::measured)
+    throw InputError("deformation_beta2 needs the spherical lewin-smith radii (--radii lewin-smith): measured "
+                     "charge radii already include the static deformation");
   double proton_rms = 0.0;
   if (settings.radii == RadiusPrescription::measured) {
     proton_rms = point_proton_rms_radius_fm(nuclide);
   } else {
-    proton_rms = FormFactor::helm_lewin_smith(nuclide.A()).rms_radius_fm();
+    proton_rms = FormFactor::helm_lewin_smith(nuclide.A()).rms_radius_fm() * deformation;
   }
-  const double neutron_rms = settings.neutron_rms_radius_fm.value_or(proton_rms + settings.neutron_skin_fm);
+  // A neutron radius given directly is taken as is; a skin is added to the deformed proton radius
+  // and deformed with it (same beta_2 for both distributions).
+  const double neutron_rms = settings.neutron_rms_radius_fm.value_or(proton_rms + settings.neutron_skin_fm * deformation);
   if (nuclide.N > 0 && (!(neutron_rms > 0.0) || !std::isfinite(neutron_rms)))
     throw InputError("neutron rms radius of " + nuclide.name() + " must be positive, got " +
                      std::to_string(neutron_rms) + " fm");
   if (settings.model == FormFactorModel::point) return {};
   // Lewin & Smith's Helm keeps its own R0 for protons; other models are set by the rms radius.
   if (settings.radii == RadiusPrescription::lewin_smith && settings.model == FormFactorModel::helm &&
-      !settings.neutron_rms_radius_fm && settings.neutron_skin_fm == 0.0) {
+      !settings.neutron_rms_radius_fm && settings.neutron_skin_fm == 0.0 && !deformed) {
     const auto f = FormFactor::helm_lewin_smith(nuclide.A());
     return {f, f};
   }

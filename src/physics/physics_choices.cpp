@@ -24,6 +24,8 @@ CevnsSettings make_cevns_settings(const PhysicsChoices& c) {
     throw InputError("neutron skin (neutron_skin_fm) must lie within +-3 fm, got " + std::to_string(c.neutron_skin_fm));
   s.shape.neutron_rms_radius_fm = c.neutron_radius_fm;
   s.shape.neutron_skin_fm = c.neutron_skin_fm;
+  deformation_radius_factor(c.deformation_beta2);  // range check, InputError naming the choice
+  s.shape.deformation_beta2 = c.deformation_beta2;
 
   auto& m = s.bsm;
   if (c.nsi) apply_nsi(m, *c.nsi, "VTS");

@@ -58,3 +58,16 @@ def test_bad_names_and_values_exit_2_with_suggestions(cevns):
         assert r.returncode == 2, (args, r.stderr)
         assert text in r.stderr, (args, r.stderr)
         assert "nan" not in r.stdout.lower()
+
+
+def test_deformation_beta2_enlarges_the_radius_and_needs_spherical_radii(cevns):
+    base = total(cevns, "--radii", "lewin-smith")
+    deformed = total(cevns, "--radii", "lewin-smith", "--deformation-beta2", "0.3")
+    # A larger rms radius (+1.8% at beta2 = 0.3) suppresses F^2 at q > 0: sigma drops by 0.4% here.
+    assert 0.9 < deformed["total_cm2"] / base["total_cm2"] < 0.999
+    r = cevns("xsec", "--target", "Ar40", "--enu", "30", "--deformation-beta2", "0.3")
+    assert r.returncode == 2
+    assert "lewin-smith" in r.stderr
+    r = cevns("xsec", "--target", "Ar40", "--enu", "30", "--radii", "lewin-smith", "--deformation-beta2", "0.8")
+    assert r.returncode == 2
+    assert "0.6" in r.stderr

@@ -15,6 +15,7 @@ struct PhysicsChoices {
   std::optional<double> sin2w;
   std::optional<double> neutron_radius_fm;
   double neutron_skin_fm = 0.0;
+  double deformation_beta2 = 0.0;  // quadrupole deformation (lewin-smith radii only)
   // Beyond the SM: key=value lists (physics/bsm/model_parameters.hpp) and single values.
   std::optional<std::string> nsi, tensor, zprime, scalar;
   std::optional<double> magnetic_moment_bohr, millicharge_e, charge_radius_cm2, min_recoil_keV;

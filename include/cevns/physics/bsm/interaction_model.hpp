@@ -12,7 +12,10 @@
 //                  N(eps^u_ab + 2 eps^d_ab)F_n]^2 to Q_W^2 (final flavours summed incoherently).
 //  light vector Z' g_V^{p,n} += g^2 Q_nu^a (2Q_u + Q_d | Q_u + 2Q_d) / (sqrt2 G_F (|q|^2 + m^2)),
 //                  so m -> infinity is vector NSI with eps^q_aa = g^2 Q_nu^a Q_q / (sqrt2 G_F m^2).
-//  EM              g_V^p += 2 sqrt2 pi alpha q_nu / (G_F |q|^2) - sqrt2 pi alpha <r^2> / (3 G_F).
+//  EM              g_V^p += 2 sqrt2 pi alpha q_nu / (G_F |q|^2) - sqrt2 pi alpha <r^2> / (3 G_F):
+//                  the photon vertex F_Q(q^2) = q_nu + q^2 <r^2>/6 at q^2 = -|q|^2 (C. Giunti,
+//                  A. Studenikin, RMP 87, 531 (2015)); the sign reproduces the PDG/Erler-Su flavour
+//                  splitting of g_V^p from the SM charge radii (tests/physics/bsm_published_test.cpp).
 // Antineutrinos get the same shifts: the SM and every vector/EM amplitude flip sign together.
 #include <array>
 #include <string>
@@ -45,8 +48,9 @@ struct LightVectorMediator {
   double down_charge = 1.0;
 };
 
-// A light scalar with universal coupling g to neutrinos and quarks (Cerdeno et al. 2016):
-// dsigma/dT = g^4 Q_phi^2 M^2 T / (4 pi E^2 (|q|^2 + m^2)^2), Q_phi = 15.1 Z F_p + 14 N F_n.
+// A light scalar with universal coupling g to neutrinos and quarks (D.G. Cerdeno et al., JHEP 05
+// (2016) 118, Table IV): dsigma/dT = g^4 Q_phi^2 M^2 T / (4 pi E^2 (|q|^2 + m^2)^2),
+// Q_phi = 15.1 Z F_p + 14 N F_n = (14 A + 1.1 Z) at F = 1, as in Billard et al. JCAP 11 (2018) 016.
 struct LightScalarMediator {
   double mass = 0.0;
   double coupling = 0.0;
@@ -94,7 +98,9 @@ struct ZprimeCharges {
 };
 ZprimeCharges zprime_charges(const LightVectorMediator& zprime);
 
-// L_mu - L_tau: the Z'-photon kinetic mixing from mu and tau loops gives the Z' a coupling
+// L_mu - L_tau (loop as in M. Abdullah et al., PRD 98, 015005 (2018); sign fixed physically, see
+// docs/physics/bsm.md: the muon loop dominates, so nu_mu sees protons like a same-sign Z' charge):
+// the Z'-photon kinetic mixing from mu and tau loops gives the Z' a coupling
 // eps(q) e to the proton charge, eps(q) e = g e^2/(2 pi^2) int_0^1 x(1-x) ln[(m_tau^2 + x(1-x)q^2) /
 // (m_mu^2 + x(1-x)q^2)] dx. Returns e * eps(q) / g (dimensionless); at q -> 0 it is
 // (alpha / (3 pi)) ln(m_tau^2 / m_mu^2).
