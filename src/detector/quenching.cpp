@@ -58,7 +58,9 @@ double Quenching::factor_at(double recoil) const {
   return electron_equivalent(recoil) / recoil;
 }
 
-double Quenching::electron_equivalent(double recoil) const {
+double Quenching::electron_equivalent(double recoil) const { return scale * unscaled_electron_equivalent(recoil); }
+
+double Quenching::unscaled_electron_equivalent(double recoil) const {
   if (!(recoil > 0.0)) return 0.0;
   const double t_keV = recoil / units::keV;
   switch (model) {

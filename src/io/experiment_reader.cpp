@@ -1,5 +1,7 @@
 #include "cevns/io/experiment_reader.hpp"
 
+#include "experiment_yaml.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -311,21 +313,40 @@ void read_timing(const Reader& r, const YAML::Node& root, Experiment& x) {
     x.pulsed = false;  // time-integrated prediction
     return;
   }
-  r.keys(t, "timing", {"source", "time_edges_us", "pulse_mean_ns", "pulse_sigma_ns"});
+  r.keys(t, "timing", {"source", "time_edges_us", "pulse_mean_ns", "pulse_sigma_ns", "efficiency_flat_until_ns",
+                       "efficiency_decay_per_us"});
   if (!x.pulsed) r.fail(t, "timing", "a time axis needs a pi-DAR source");
-  for (const double e : r.edges(t, "time_edges_us", "timing")) x.time_edges.push_back(e * units::us);
+  const auto edges_us = r.edges(t, "time_edges_us", "timing");
+  for (const double e : edges_us) x.time_edges.push_back(e * units::us);
   x.timing = DecayAtRestTiming(r.optional(t, "pulse_mean_ns", "timing", 440.0) * units::ns,
                                r.positive(t, "pulse_sigma_ns", "timing") * units::ns,
                                constants::charged_pion_lifetime_s * units::s, constants::muon_lifetime_s * units::s);
+  // Timing-cut efficiency (COHERENT CsI 2021): 1 before t0, exp(-b (t - t0)) after; bin averages.
+  const bool flat = static_cast<bool>(t["efficiency_flat_until_ns"]);
+  const bool decay = static_cast<bool>(t["efficiency_decay_per_us"]);
+  if (flat != decay)
+    r.fail(t, flat ? "timing.efficiency_decay_per_us" : "timing.efficiency_flat_until_ns",
+           "missing (the timing efficiency needs both efficiency_flat_until_ns and efficiency_decay_per_us)");
+  if (!flat) return;
+  const double t0 = r.number(t, "efficiency_flat_until_ns", "timing") * 1e-3;  // us
+  const double b = r.number(t, "efficiency_decay_per_us", "timing");
+  if (b < 0.0) r.fail(t["efficiency_decay_per_us"], "timing.efficiency_decay_per_us", "must be >= 0");
+  // Integral of the efficiency from t0 to u >= t0 (us).
+  const auto tail = [&](double u) { return b > 0.0 ? -std::expm1(-b * (u - t0)) / b : u - t0; };
+  for (std::size_t i = 0; i + 1 < edges_us.size(); ++i) {
+    const double lo = edges_us[i], hi = edges_us[i + 1];
+    const double integral =
+        (std::min(hi, t0) - std::min(lo, t0)) + tail(std::max(hi, t0)) - tail(std::max(lo, t0));
+    x.time_efficiency.push_back(integral / (hi - lo));
+  }
 }
 
-void read_backgrounds(const Reader& r, const YAML::Node& root, Experiment& x) {
-  const auto bs = root["backgrounds"];
-  if (!bs) return;
-  if (!bs.IsSequence()) r.fail(bs, "backgrounds", "expected a list");
+std::vector<Background> read_background_list(const Reader& r, const YAML::Node& bs, const std::string& where) {
+  if (!bs.IsSequence()) r.fail(bs, where, "expected a list");
+  std::vector<Background> out;
   for (std::size_t i = 0; i < bs.size(); ++i) {
     const auto b = bs[i];
-    const std::string w = "backgrounds[" + std::to_string(i) + "]";
+    const std::string w = where + "[" + std::to_string(i) + "]";
     r.keys(b, w, {"source", "name", "shape", "rate_ckkd", "file", "x_column", "counts_column", "total_counts", "timing",
                   "time_file"});
     Background g;
@@ -355,8 +376,15 @@ void read_backgrounds(const Reader& r, const YAML::Node& root, Experiment& x) {
         g.time_table_weight.push_back(t.number(k, 1));
       }
     }
-    x.backgrounds.push_back(std::move(g));
+    out.push_back(std::move(g));
   }
+  return out;
+}
+
+void read_backgrounds(const Reader& r, const YAML::Node& root, Experiment& x) {
+  const auto bs = root["backgrounds"];
+  if (!bs) return;
+  x.backgrounds = read_background_list(r, bs, "backgrounds");
 }
 
 std::optional<PublishedNumber> published(const Reader& r, const YAML::Node& p, const std::string& key) {
@@ -369,6 +397,11 @@ std::optional<PublishedNumber> published(const Reader& r, const YAML::Node& p, c
 }
 
 }  // namespace
+
+std::vector<Background> read_backgrounds_yaml(const std::filesystem::path& file, const YAML::Node& list,
+                                              const std::string& where) {
+  return read_background_list(Reader(file), list, where);
+}
 
 Experiment read_experiment(const std::filesystem::path& path) {
   const YAML::Node root = load(path);

@@ -10,6 +10,8 @@
 //   polynomial  E_ee[MeV] = sum_i c_i T[MeV]^(i+1)        (COHERENT CsI 2021 scintRespCoefficients)
 //   linear      E_ee = (a + b T[keV]) T                     (COHERENT LAr 2020: a = 0.246, b = 0.00078)
 //   table       E_ee = Q(T) T, Q tabulated against T[keV], linear interpolation, clamped at the ends
+// Every model's E_ee is multiplied by `scale` (1 by default): the quenching-scale nuisance of the
+// likelihood analyses (analysis/likelihood_model.hpp) varies it.
 // A value type evaluated by a switch; arguments and results in natural units.
 #include <vector>
 
@@ -26,6 +28,7 @@ struct Quenching {
   double linear_a = 0.0;               // linear
   double linear_b_per_keV = 0.0;       // linear
   std::vector<double> table_recoil_keV, table_factor;  // table
+  double scale = 1.0;                  // multiplies E_ee of every model (quenching-scale nuisance)
 
   static Quenching constant(double q);
   static Quenching lindhard(double k, double z);
@@ -35,6 +38,8 @@ struct Quenching {
 
   // E_ee(T) (natural units), never negative.
   [[nodiscard]] double electron_equivalent(double recoil) const;
+  // E_ee(T) of the model before `scale`.
+  [[nodiscard]] double unscaled_electron_equivalent(double recoil) const;
   // E_ee / T (1 for none).
   [[nodiscard]] double factor_at(double recoil) const;
 };
