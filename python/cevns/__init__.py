@@ -21,6 +21,9 @@ from ._core import ConfigError, DataError, Error, InputError, NumericalError
 from ._physics import (FLAVOURS, coherency, compare, electron_xsec, form_factor, ibd_xsec, isotope_names,
                        nuclear_form_factors, target, xsec)
 from ._rates import rate
+from ._darkmatter import discovery_limit, fog
+from ._scan import scan, scan_quantities
+from ._stats import fit, significance, tikhonov_unfold, unfold
 from ._sources import Flux, flux, sources
 
 __version__ = _core.__version__
@@ -43,3 +46,4 @@ def __getattr__(name):
 __all__ = ["ConfigError", "DataError", "Error", "FLAVOURS", "Flux", "InputError", "NumericalError", "SIN2W_DEFAULT",
            "coherency", "compare", "data_directory", "electron_xsec", "flux", "form_factor", "ibd_xsec",
            "isotope_names", "nuclear_form_factors", "rate", "sources", "target", "xsec"]
+__all__ += ["discovery_limit", "fit", "fog", "scan", "scan_quantities", "significance", "tikhonov_unfold", "unfold"]

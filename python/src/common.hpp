@@ -46,5 +46,8 @@ void bind_nuclear(py::module_& m);
 void bind_physics(py::module_& m);
 void bind_sources(py::module_& m);
 void bind_rates(py::module_& m);
+void bind_stats(py::module_& m);
+void bind_scan(py::module_& m);
+void bind_darkmatter(py::module_& m);
 
 }  // namespace cevns::python

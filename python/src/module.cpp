@@ -58,4 +58,7 @@ PYBIND11_MODULE(_core, m) {
   python::bind_physics(m);
   python::bind_sources(m);
   python::bind_rates(m);
+  python::bind_stats(m);
+  python::bind_scan(m);
+  python::bind_darkmatter(m);
 }

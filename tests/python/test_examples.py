@@ -12,6 +12,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "python"
     ("reactor_recoil_spectrum.py", ["reactor_ge_recoil_spectrum.png"], "/kg/day"),
     ("compare_channels.py", ["channels_H2O.png", "channels_H2O.pdf"], "IBD per kg is 0"),
     ("plot_flux.py", ["fluxes.png", "fluxes.pdf"], "solar"),
+    ("fit_on_off.py", ["fit_csi.png"], "signal_strength = "),
 ])
 def test_example_runs(tmp_path, python_env, script, outputs, printed):
     pytest.importorskip("matplotlib")
