@@ -19,8 +19,12 @@ void add_rate_command(CLI::App& app);
 void add_predict_command(CLI::App& app);
 void add_significance_command(CLI::App& app);
 void add_unfold_command(CLI::App& app);
+void add_reactor_monitor_command(CLI::App& app);
 void add_report_command(CLI::App& app);
 void add_plot_command(CLI::App& app);
+void add_release_fit_command(CLI::App& app);
+void add_fit_command(CLI::App& app);
+void add_toys_command(CLI::App& app);
 // Replaces the process with python3 -m MODULE ARGS --cevns-bin <exe> (cmd_report.cpp; docs/report.md).
 [[noreturn]] void run_python_module(const std::string& module, const std::vector<std::string>& arguments);
 

@@ -25,8 +25,12 @@ int main(int argc, char** argv) {
   cevns::cli::add_predict_command(app);
   cevns::cli::add_significance_command(app);
   cevns::cli::add_unfold_command(app);
+  cevns::cli::add_reactor_monitor_command(app);
   cevns::cli::add_report_command(app);
   cevns::cli::add_plot_command(app);
+  cevns::cli::add_fit_command(app);
+  cevns::cli::add_toys_command(app);
+  cevns::cli::add_release_fit_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -575,6 +575,98 @@ def section_coherent_spectra(ctx):
     return body
 
 
+def _pm(value, error, digits=4):
+    return f"{fmt(value, digits)} ± {fmt(error, 2)}" if error else fmt(value, digits)
+
+
+def section_release_fits(ctx):
+    runs = [(name, ctx.cli.start(f"release_fit_{name[-4:]}", ["release-fit", "--release", name]))
+            for name in ("coherent-csi-2017", "coherent-csi-2021")]
+    rows, refs, commands = [], [], []
+    for name, result in runs:
+        d = result()
+        commands.append(ctx.cli.command_line(["release-fit", "--release", name]))
+        refs.append(d["cevns"].get("references"))
+        pub = d["published"]
+
+        def row(quantity, ours, ours_error, key, scale=1.0, name=name, pub=pub):
+            p = pub.get(key)
+            published = _pm(p["value"] / scale, p["error"] / scale) if p else "—"
+            ratio = fmt(ours / p["value"] * scale, 3) if p and p["value"] else "—"
+            rows.append([html.escape(name), quantity, _pm(ours, ours_error), published, ratio])
+
+        row("fitted CEvNS events", d["fitted_events"], d["fitted_events_error"], "fitted_events")
+        row("significance against no CEvNS [σ]", d["significance_sigma"], 0, "significance_sigma")
+        if "sin2_theta_w" in d:
+            e40 = 1e-40
+            row("SM ⟨σ⟩ per nucleus [10⁻⁴⁰ cm²]", d["sm_flux_averaged_cm2"] / e40, 0, "sm_flux_averaged_cm2", e40)
+            row("measured ⟨σ⟩ [10⁻⁴⁰ cm²]", d["measured_flux_averaged_cm2"] / e40,
+                d["measured_flux_averaged_error_cm2"] / e40, "measured_flux_averaged_cm2", e40)
+            half = 0.5 * (d["sin2_theta_w_upper"] - d["sin2_theta_w_lower"])
+            row("sin²θ<sub>W</sub>", d["sin2_theta_w"], half, "sin2_theta_w")
+    body = ("<p>The COHERENT CsI[Na] observations refitted from their public data releases: binned Poisson "
+            "likelihoods in photoelectrons × arrival time with the beam-on anti-coincidence data as the steady "
+            "state (falling exponentially in time, as the beam-off samples show), the releases' beam-related "
+            "neutron shapes and cevns's SM signal. The 2021 fit also gives the flux-averaged cross section and "
+            "sin²θ<sub>W</sub> from a profile over the weak mixing angle. Its error is larger than the "
+            "published one because the released anti-coincidence sample limits the steady state "
+            "(docs/validation/experiments.md).</p>")
+    body += table(["release", "quantity", "cevns", "published", "ratio"], rows)
+    body += commands_html(commands) + references_html(*refs)
+    return body
+
+
+def section_reactor_physics(ctx):
+    monitor = ctx.cli.start("reactor_monitor", ["reactor-monitor"])
+    scan_file = find_example("scans/sterile-triga.yaml")
+    if scan_file is None:
+        raise FileNotFoundError("examples/scans/sterile-triga.yaml not found beside the data directory")
+    out = ctx.data / "sterile.csv"
+    for stale in (out, Path(str(out) + ".checkpoint")):
+        stale.unlink(missing_ok=True)
+    summary = ctx.cli.json("sterile", ["scan", str(scan_file), "--out", str(out), "--threads", str(ctx.threads)])
+    data = np.genfromtxt(out, delimiter=",", names=True, dtype=None, encoding="utf-8")
+    dm2, s22, chi2 = (np.asarray(data[k], dtype=float) for k in ("dm2_eV2", "sin2_2theta", "delta_chi2"))
+    xs, ys = np.unique(dm2), np.unique(s22)
+    grid = np.full((len(xs), len(ys)), np.nan)
+    grid[np.searchsorted(xs, dm2), np.searchsorted(ys, s22)] = chi2
+    fig, (ax,) = _figure(width=5.6, height=4.6)
+    ax.contour(ys, xs, grid, levels=[4.61, 11.83], colors=["C0", "C3"])
+    ax.plot([], [], color="C0", label=r"90 % CL ($\Delta\chi^2$ = 4.61)")
+    ax.plot([], [], color="C3", label=r"3$\sigma$ ($\Delta\chi^2$ = 11.83)")
+    ax.legend(fontsize="small", title="excluded to the right")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel(r"$\sin^2 2\theta_{ee}$")
+    ax.set_ylabel(r"$\Delta m^2_{41}$ [eV$^2$]")
+    ax.set_title("1 MW TRIGA, 100 kg Ge at 2–10 m, 1000 kg yr (Asimov)", fontsize="medium")
+    ax.grid(True, which="both", alpha=0.3)
+    # per Delta m^2, the smallest excluded mixing (rows with none excluded: infinity)
+    best = np.min(np.where(grid >= 4.61, ys[None, :] * np.ones_like(grid), np.inf), axis=1)
+    k = int(np.argmin(best))
+    m = monitor()
+    setup, fit, pu = m["setup"], m["asimov_fit"], m["pu_removal"]
+    body = ("<p>Seed 000's reactor programme. <b>Monitoring:</b> thermal power and fission fractions fitted to "
+            "the CEvNS recoil spectrum of a germanium detector (Asimov), and the Δχ² with which removing "
+            "²³⁹Pu (a shift of its fission fraction to ²³⁵U at equal power) is seen. <b>Sterile search:</b> a movable "
+            "detector at five distances from a research reactor; the flux normalisation is free, so only the change "
+            "of the rate with distance constrains the 3+1 oscillation.</p>")
+    body += table(["setup", "signal counts", "power", "f(²³⁹Pu)", "Δf(²³⁹Pu) tested", "Δχ²", "seen at [σ]"],
+                  [[f"{fmt(setup['mass_kg'])} kg Ge, {fmt(setup['distance_m'])} m from {fmt(setup['power_MW'])} MW, "
+                    f"{fmt(setup['threshold_eV'])} eV, {fmt(setup['exposure_days'])} d",
+                    fmt(m["signal_counts"]), _pm(fit["power_MW"], fit["power_error_MW"]),
+                    _pm(fit["f239"], fit["f239_error"]), fmt(pu["delta_f239"]), fmt(pu["delta_chi2"], 3),
+                    fmt(pu["significance_sigma"], 3)]])
+    body += table(["grid points", "seconds", "best 90 % CL reach in sin²2θ", "at Δm² [eV²]"],
+                  [[fmt(summary["points"]), fmt(summary["seconds"], 3), fmt(best[k], 3), fmt(xs[k], 3)]])
+    body += ctx.figures.img(fig, "sterile", "Sterile-neutrino exclusion contour for the TRIGA setup (cevns scan)")
+    body += commands_html([ctx.cli.command_line(["reactor-monitor"]),
+                           "cevns scan examples/scans/sterile-triga.yaml --out sterile.csv"])
+    body += references_html(m["cevns"].get("references"),
+                            ["B. Dutta et al., PRD 94, 093002 (2016), arXiv:1511.02834 (TRIGA sterile search)"])
+    return body
+
+
 def _fog_curves(d):
     """The list of per-mass curves in a `cevns fog --json` document, found by its keys."""
     for key in ("curves", "masses", "fog", "results"):
@@ -700,13 +792,17 @@ def build(args):
          (lambda: section_experiments(ctx, predict)) if predict else None, "predict"),
         ("coherent-spectra", "COHERENT CsI: predicted spectra in energy and time",
          lambda: section_coherent_spectra(ctx), None),
+        ("release-fits", "COHERENT CsI refitted from the data releases",
+         lambda: section_release_fits(ctx), None),
         ("significance", "CONUS ON/OFF significance", lambda: section_significance(ctx), None),
         ("unfolding", "Unfolding the reactor spectrum", lambda: section_unfolding(ctx), None),
         ("sin2w", "sin²θ_W sensitivity (scan)", lambda: section_sin2w(ctx), None),
         ("nsi", "NSI sensitivity: the ε_uV–ε_dV plane (scan)", lambda: section_nsi(ctx), None),
+        ("reactor", "Reactor monitoring and a sterile-neutrino search", lambda: section_reactor_physics(ctx), None),
         ("fog", "Neutrino fog (Xe)", (lambda: section_fog(ctx, fog)) if fog else None, "fog"),
     ]
-    required = {"significance": "significance", "unfolding": "unfold", "sin2w": "scan", "nsi": "scan"}
+    required = {"significance": "significance", "unfolding": "unfold", "sin2w": "scan", "nsi": "scan",
+                "release-fits": "release-fit", "reactor": "reactor-monitor"}
     sections = []
     for key, title, make, needs in plan:
         s = Section(key, title)

@@ -4,8 +4,10 @@
 
 #include <set>
 
+#include "cevns/analysis/sterile_sensitivity.hpp"
 #include "cevns/core/error.hpp"
 #include "cevns/core/suggest.hpp"
+#include "cevns/physics/bsm/interaction_model.hpp"
 
 namespace cevns::io {
 namespace {
@@ -38,6 +40,10 @@ struct Context {
 
 }  // namespace
 
+namespace {
+scan::ScanConfig scan_config_from_yaml(const YAML::Node& root, const std::string& name);
+}  // namespace
+
 scan::ScanConfig read_scan_config(const std::filesystem::path& path) {
   if (!std::filesystem::is_regular_file(path)) throw InputError("scan file not found: " + path.string());
   YAML::Node root;
@@ -46,9 +52,25 @@ scan::ScanConfig read_scan_config(const std::filesystem::path& path) {
   } catch (const YAML::ParserException& e) {
     throw ConfigError(path.string() + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg);
   }
-  const Context c{path.string()};
+  return scan_config_from_yaml(root, path.string());
+}
+
+scan::ScanConfig read_scan_config_text(const std::string& yaml, const std::string& name) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml);
+  } catch (const YAML::ParserException& e) {
+    throw ConfigError(name + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg);
+  }
+  return scan_config_from_yaml(root, name);
+}
+
+namespace {
+// The body shared by files and text: `name` prefixes every message ("name:line: ...").
+scan::ScanConfig scan_config_from_yaml(const YAML::Node& root, const std::string& name) {
+  const Context c{name};
   c.only_keys(root, "", {"quantity", "target", "source", "experiments", "flavour", "normalisation_uncertainty",
-                         "sampling", "samples", "seed", "parameters"});
+                         "zprime_model", "distances_m", "sterile", "analysis", "sampling", "samples", "seed", "parameters"});
   scan::ScanConfig config;
   config.quantity = c.get<std::string>(root, "quantity", "quantity");
   if (root["target"]) config.target = c.get<std::string>(root, "target", "target");
@@ -57,6 +79,27 @@ scan::ScanConfig read_scan_config(const std::filesystem::path& path) {
   if (root["flavour"]) config.flavour = c.get<std::string>(root, "flavour", "flavour");
   if (root["normalisation_uncertainty"])
     config.normalisation_uncertainty = c.get<double>(root, "normalisation_uncertainty", "normalisation_uncertainty");
+  if (root["zprime_model"]) {
+    config.zprime_model = c.get<std::string>(root, "zprime_model", "zprime_model");
+    try {
+      (void)parse_zprime_model(config.zprime_model);
+    } catch (const InputError& e) {
+      c.fail(root["zprime_model"], "zprime_model", e.what());
+    }
+  }
+  if (root["distances_m"]) config.distances_m = c.get<std::vector<double>>(root, "distances_m", "distances_m");
+  if (root["sterile"]) {
+    c.only_keys(root["sterile"], "sterile", sterile_setup_keys());
+    config.sterile = c.get<std::map<std::string, double>>(root, "sterile", "sterile");
+  }
+  if (root["analysis"]) {
+    // Relative to the scan file's folder.
+    const std::filesystem::path a(c.get<std::string>(root, "analysis", "analysis"));
+    const auto resolved = a.is_absolute() ? a : std::filesystem::path(c.file).parent_path() / a;
+    if (!std::filesystem::is_regular_file(resolved))
+      c.fail(root["analysis"], "analysis", "file not found: " + resolved.string());
+    config.analysis = resolved.string();
+  }
   if (root["sampling"]) {
     try {
       config.sampling = scan::parse_sampling(c.get<std::string>(root, "sampling", "sampling"));
@@ -89,5 +132,6 @@ scan::ScanConfig read_scan_config(const std::filesystem::path& path) {
     c.fail(root, "samples", "random and latin-hypercube sampling need samples > 0");
   return config;
 }
+}  // namespace
 
 }  // namespace cevns::io

@@ -8,7 +8,10 @@
 #include "cevns/io/nuclear_data_reader.hpp"
 #include "cevns/io/source_catalog.hpp"
 #include "cevns/physics/material_cross_section.hpp"
+#include "cevns/scan/bsm_asimov_job.hpp"
 #include "cevns/scan/nsi_sensitivity.hpp"
+#include "cevns/scan/profile_likelihood_job.hpp"
+#include "cevns/scan/sterile_asimov_job.hpp"
 
 namespace cevns::scan {
 namespace {
@@ -75,7 +78,22 @@ std::vector<ScanQuantity> scan_quantities() {
            "Asimov Delta chi^2 against the SM of flavour-diagonal vector NSI for catalog experiments "
            "(signal normalisation profiled)",
            {"delta_chi2"},
-           {"eps_uV", "eps_dV"}}};
+           {"eps_uV", "eps_dV"}},
+          {"bsm_asimov_delta_chi2",
+           "Poisson Asimov Delta chi^2 against the SM of BSM parameters (Z', scalar, magnetic moment, "
+           "millicharge, NSI, neutron radius) for catalog experiments (signal normalisation profiled)",
+           {"delta_chi2"},
+           bsm_asimov_parameters()},
+          {"sterile_asimov_delta_chi2",
+           "Asimov Delta chi^2 of 3+1 oscillation for a reactor CEvNS detector at several distances "
+           "(flux normalisation shared, profiled)",
+           {"delta_chi2"},
+           {"dm2_eV2", "sin2_2theta"}},
+          {"profile_likelihood",
+           "-2 ln L of an analysis file ('analysis:') with the other free parameters profiled, and Delta chi^2 "
+           "against its global fit (then the profiled parameters)",
+           {"minus_two_lnl", "delta_chi2"},
+           {"signal_scale", "sin2w", "eps_uV", "eps_dV"}}};
 }
 
 ScanJob make_scan_job(const ScanConfig& config) {
@@ -92,6 +110,9 @@ ScanJob make_scan_job(const ScanConfig& config) {
       throw InputError("scan quantity " + it->name + " has no parameter '" + a.name + "'" +
                        did_you_mean(a.name, it->parameters));
   if (it->name == "nsi_asimov_delta_chi2") return nsi_asimov_job(config);
+  if (it->name == "profile_likelihood") return profile_likelihood_job(config);
+  if (it->name == "sterile_asimov_delta_chi2") return sterile_asimov_job(config);
+  if (it->name == "bsm_asimov_delta_chi2") return bsm_asimov_job(config);
   return flux_averaged_cross_section_job(config);
 }
 

@@ -48,8 +48,8 @@ def test_report_sections(report):
     out, summary = report
     assert Path(summary["index"]) == (out / "index.html").resolve()
     status = {s["id"]: s["status"] for s in summary["sections"]}
-    for required in ("sources", "coherency", "cross-sections", "coherent-spectra", "significance", "unfolding",
-                     "sin2w", "nsi"):
+    for required in ("sources", "coherency", "cross-sections", "coherent-spectra", "release-fits", "significance",
+                     "unfolding", "sin2w", "nsi", "reactor"):
         assert status[required] == "ok", summary
     assert all(s in ("ok", "not available") for s in status.values()), summary
     assert not summary["failed"]

@@ -8,5 +8,7 @@
 namespace cevns::io {
 
 scan::ScanConfig read_scan_config(const std::filesystem::path& path);
+// The same from YAML (or JSON) text; `name` stands for the file name in messages.
+scan::ScanConfig read_scan_config_text(const std::string& yaml, const std::string& name = "<scan>");
 
 }  // namespace cevns::io

@@ -2,6 +2,7 @@
 // What a scan file asks for: which quantity to compute at each point, on which target and source,
 // over which parameter axes (docs/configuration.md, section "scan").
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,10 @@ struct ScanConfig {
   std::vector<std::string> experiments;  // catalog ids (nsi_asimov_delta_chi2)
   std::string flavour = "e";             // diagonal NSI flavour: e, mu, tau
   double normalisation_uncertainty = 0.1;  // relative, Gaussian (nsi_asimov_delta_chi2)
+  std::string analysis;                    // analysis file (profile_likelihood)
+  std::string zprime_model = "universal";  // universal, b-l, lmu-ltau (bsm_asimov_delta_chi2)
+  std::vector<double> distances_m;          // detector positions (sterile_asimov_delta_chi2)
+  std::map<std::string, double> sterile;    // sterile_setup_keys() (sterile_asimov_delta_chi2)
   std::vector<ParameterAxis> axes;
   Sampling sampling = Sampling::grid;
   std::size_t samples = 0;         // random / latin-hypercube
