@@ -21,6 +21,7 @@ from ._core import ConfigError, DataError, Error, InputError, NumericalError
 from ._physics import (FLAVOURS, coherency, compare, electron_xsec, form_factor, ibd_xsec, isotope_names,
                        nuclear_form_factors, target, xsec)
 from ._rates import rate
+from ._analysis import Likelihood, analysis_fit, likelihood, reactor_monitor, release_fit, toys
 from ._darkmatter import discovery_limit, fog
 from ._scan import scan, scan_quantities
 from ._stats import fit, significance, tikhonov_unfold, unfold
@@ -47,3 +48,4 @@ __all__ = ["ConfigError", "DataError", "Error", "FLAVOURS", "Flux", "InputError"
            "coherency", "compare", "data_directory", "electron_xsec", "flux", "form_factor", "ibd_xsec",
            "isotope_names", "nuclear_form_factors", "rate", "sources", "target", "xsec"]
 __all__ += ["discovery_limit", "fit", "fog", "scan", "scan_quantities", "significance", "tikhonov_unfold", "unfold"]
+__all__ += ["Likelihood", "analysis_fit", "likelihood", "reactor_monitor", "release_fit", "toys"]

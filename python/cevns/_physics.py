@@ -16,15 +16,18 @@ BSM_KEYS = ("nsi", "tensor", "zprime", "scalar", "magnetic_moment_bohr", "millic
             "min_recoil_keV", "running_sin2w")
 
 
-def _physics(form_factor, couplings, radii, sin2w, neutron_skin_fm, neutron_radius_fm, bsm=None):
+def _physics(form_factor, couplings, radii, sin2w, neutron_skin_fm, neutron_radius_fm, bsm=None, *,
+             deformation_beta2=0.0):
     """The settings object; ``bsm`` is a dict of the command line's BSM options, e.g.
-    {"nsi": "eps_ee_uV=0.1,eps_ee_dV=-0.05", "zprime": "mass_MeV=10,coupling=1e-5"}."""
+    {"nsi": "eps_ee_uV=0.1,eps_ee_dV=-0.05", "zprime": "mass_MeV=10,coupling=1e-5"};
+    deformation_beta2: quadrupole deformation (--deformation-beta2; lewin-smith radii only)."""
     bsm = dict(bsm or {})
     unknown = sorted(set(bsm) - set(BSM_KEYS))
     if unknown:
         raise _core.InputError(f"unknown BSM option(s) {', '.join(unknown)} (use {', '.join(BSM_KEYS)})")
     return _core.PhysicsOptions(form_factor=form_factor, couplings=couplings, radii=radii, sin2w=sin2w,
-                                neutron_radius_fm=neutron_radius_fm, neutron_skin_fm=neutron_skin_fm, **bsm)
+                                neutron_radius_fm=neutron_radius_fm, neutron_skin_fm=neutron_skin_fm,
+                                deformation_beta2=float(deformation_beta2), **bsm)
 
 
 def target(name, compositions=None):
@@ -65,14 +68,15 @@ def form_factor(model="helm", rms_radius_fm=None, q_MeV=0.0, helm_skin_fm=0.9, f
 
 
 def nuclear_form_factors(isotope, q_MeV, form_factor="helm", radii="measured", neutron_skin_fm=0.0,
-                         neutron_radius_fm=None):
+                         neutron_radius_fm=None, deformation_beta2=0.0):
     """Proton and neutron form factors of one isotope as the cross section uses them.
 
     Returns a dict: isotope, protons and neutrons (F on q_MeV), proton_rms_radius_fm,
     neutron_rms_radius_fm, proton_model, neutron_model (light nuclei fall back to "gaussian").
     """
     q = Grid(q_MeV, "q_MeV")
-    physics = _physics(form_factor, "radiative", radii, None, neutron_skin_fm, neutron_radius_fm)
+    physics = _physics(form_factor, "radiative", radii, None, neutron_skin_fm, neutron_radius_fm,
+                       deformation_beta2=deformation_beta2)
     out = _core.isotope_form_factors(isotope, q.flat, physics)
     out["protons"] = q.shaped(out["protons"])
     out["neutrons"] = q.shaped(out["neutrons"])
@@ -80,7 +84,7 @@ def nuclear_form_factors(isotope, q_MeV, form_factor="helm", radii="measured", n
 
 
 def xsec(target, enu_MeV, recoil_keV=None, flavour="nue", form_factor="helm", couplings="radiative", sin2w=None,
-         neutron_skin_fm=0.0, neutron_radius_fm=None, radii="measured", bsm=None):
+         neutron_skin_fm=0.0, neutron_radius_fm=None, radii="measured", bsm=None, deformation_beta2=0.0):
     """Standard-Model CEvNS cross section on an isotope, element or formula (``cevns xsec``).
 
     target: "Ar40", "Ge", "CsI", ...; enu_MeV: neutrino energy in MeV, scalar or array;
@@ -88,7 +92,8 @@ def xsec(target, enu_MeV, recoil_keV=None, flavour="nue", form_factor="helm", co
     flavour: nue, nuebar, numu, numubar, nutau, nutaubar; form_factor: helm, symmetrized-fermi,
     klein-nystrand, point; couplings: radiative or tree-level; sin2w: weak mixing angle
     (default 0.23857); neutron_skin_fm / neutron_radius_fm: neutron distribution; radii:
-    measured or lewin-smith; bsm: physics beyond the SM as a dict with the command line's options
+    measured or lewin-smith; deformation_beta2: quadrupole deformation, scales the rms radii by
+    sqrt(1 + 5 beta2^2/(4 pi)) (lewin-smith radii only, |beta2| <= 0.6); bsm: physics beyond the SM as a dict with the command line's options
     (nsi, tensor, zprime, scalar as "key=value,..." strings; magnetic_moment_bohr, millicharge_e,
     charge_radius_cm2, min_recoil_keV numbers; running_sin2w bool), e.g.
     bsm={"nsi": "eps_ee_uV=0.1,eps_ee_dV=-0.05"}.
@@ -103,7 +108,8 @@ def xsec(target, enu_MeV, recoil_keV=None, flavour="nue", form_factor="helm", co
     """
     energies = Grid(enu_MeV, "enu_MeV")
     recoils = None if recoil_keV is None else Grid(recoil_keV, "recoil_keV")
-    physics = _physics(form_factor, couplings, radii, sin2w, neutron_skin_fm, neutron_radius_fm, bsm)
+    physics = _physics(form_factor, couplings, radii, sin2w, neutron_skin_fm, neutron_radius_fm, bsm,
+                       deformation_beta2=deformation_beta2)
     raw = _core.xsec(target, energies.flat, None if recoils is None else recoils.flat, flavour, physics)
 
     def reshape(d):
@@ -154,7 +160,8 @@ def electron_xsec(enu_MeV, recoil_keV=None, flavour="nue", sin2w=None, threshold
 
 
 def compare(target, enu_MeV, flavour="nuebar", ibd_model="strumia-vissani", form_factor="helm",
-            couplings="radiative", sin2w=None, neutron_skin_fm=0.0, neutron_radius_fm=None, radii="measured"):
+            couplings="radiative", sin2w=None, neutron_skin_fm=0.0, neutron_radius_fm=None, radii="measured",
+            deformation_beta2=0.0):
     """CEvNS beside inverse beta decay and nu-e scattering on one material (``cevns compare``).
 
     Returns a dict with the keys of ``cevns compare --json``; the per-energy columns
@@ -164,7 +171,8 @@ def compare(target, enu_MeV, flavour="nuebar", ibd_model="strumia-vissani", form
     Hydrogen is left out of CEvNS (not coherent), as on the command line.
     """
     energies = Grid(enu_MeV, "enu_MeV")
-    physics = _physics(form_factor, couplings, radii, sin2w, neutron_skin_fm, neutron_radius_fm)
+    physics = _physics(form_factor, couplings, radii, sin2w, neutron_skin_fm, neutron_radius_fm,
+                       deformation_beta2=deformation_beta2)
     out = _core.compare(target, energies.flat, flavour, ibd_model, physics)
     for key in ("cevns_cm2_per_molecule", "cevns_cm2_per_kg", "ibd_cm2_per_proton", "ibd_cm2_per_kg",
                 "electron_cm2_per_electron", "electron_cm2_per_kg"):
@@ -174,7 +182,8 @@ def compare(target, enu_MeV, flavour="nuebar", ibd_model="strumia-vissani", form
 
 
 def coherency(target, source=None, flavour="nue", enu_MeV=None, form_factor="helm", couplings="radiative",
-              sin2w=None, neutron_skin_fm=0.0, neutron_radius_fm=None, radii="measured", **source_options):
+              sin2w=None, neutron_skin_fm=0.0, neutron_radius_fm=None, radii="measured", deformation_beta2=0.0,
+              **source_options):
     """How coherent CEvNS is on a target: the fraction of the point-nucleus cross section that
     survives the form factor.
 
@@ -188,7 +197,8 @@ def coherency(target, source=None, flavour="nue", enu_MeV=None, form_factor="hel
     total_cm2, total_point_nucleus_cm2 (shape of enu_MeV) and coherent_energy_limit_MeV,
     1 / (2 R_A) of the heaviest isotope.
     """
-    physics = _physics(form_factor, couplings, radii, sin2w, neutron_skin_fm, neutron_radius_fm)
+    physics = _physics(form_factor, couplings, radii, sin2w, neutron_skin_fm, neutron_radius_fm,
+                       deformation_beta2=deformation_beta2)
     if (source is None) == (enu_MeV is None):
         raise ValueError("coherency needs either source=... (flux-averaged) or enu_MeV=... (alpha(E))")
     if enu_MeV is not None:

@@ -384,10 +384,11 @@ py::dict coherency(const std::string& target, const Source& source, const std::s
 void bind_physics(py::module_& m) {
   py::class_<PhysicsOptions>(m, "PhysicsOptions",
                              "Cross-section settings, as the command line's --form-factor, --couplings, "
-                             "--radii, --sin2w, --neutron-radius-fm, --neutron-skin-fm.")
+                             "--radii, --sin2w, --neutron-radius-fm, --neutron-skin-fm, --deformation-beta2.")
       .def(py::init([](std::string form_factor, std::string couplings, std::string radii,
                        std::optional<double> sin2w, std::optional<double> neutron_radius_fm,
-                       double neutron_skin_fm, std::optional<std::string> nsi, std::optional<std::string> tensor,
+                       double neutron_skin_fm, double deformation_beta2, std::optional<std::string> nsi,
+                       std::optional<std::string> tensor,
                        std::optional<std::string> zprime, std::optional<std::string> scalar,
                        std::optional<double> magnetic_moment_bohr, std::optional<double> millicharge_e,
                        std::optional<double> charge_radius_cm2, std::optional<double> min_recoil_keV,
@@ -399,6 +400,7 @@ void bind_physics(py::module_& m) {
              p.sin2w = sin2w;
              p.neutron_radius_fm = neutron_radius_fm;
              p.neutron_skin_fm = neutron_skin_fm;
+             p.deformation_beta2 = deformation_beta2;
              p.nsi = std::move(nsi);
              p.tensor = std::move(tensor);
              p.zprime = std::move(zprime);
@@ -414,7 +416,8 @@ void bind_physics(py::module_& m) {
            py::kw_only(), py::arg("form_factor") = "helm", py::arg("couplings") = "radiative",
            py::arg("radii") = "measured", py::arg("sin2w") = py::none(),
            py::arg("neutron_radius_fm") = py::none(), py::arg("neutron_skin_fm") = 0.0,
-           py::arg("nsi") = py::none(), py::arg("tensor") = py::none(), py::arg("zprime") = py::none(),
+           py::arg("deformation_beta2") = 0.0, py::arg("nsi") = py::none(), py::arg("tensor") = py::none(),
+           py::arg("zprime") = py::none(),
            py::arg("scalar") = py::none(), py::arg("magnetic_moment_bohr") = py::none(),
            py::arg("millicharge_e") = py::none(), py::arg("charge_radius_cm2") = py::none(),
            py::arg("min_recoil_keV") = py::none(), py::arg("running_sin2w") = false)
@@ -423,7 +426,8 @@ void bind_physics(py::module_& m) {
       .def_readonly("radii", &PhysicsOptions::radii)
       .def_readonly("sin2w", &PhysicsOptions::sin2w)
       .def_readonly("neutron_radius_fm", &PhysicsOptions::neutron_radius_fm)
-      .def_readonly("neutron_skin_fm", &PhysicsOptions::neutron_skin_fm);
+      .def_readonly("neutron_skin_fm", &PhysicsOptions::neutron_skin_fm)
+      .def_readonly("deformation_beta2", &PhysicsOptions::deformation_beta2);
 
   m.attr("sin2w_default") = constants::sin2_theta_w_default;
   m.def("form_factor", &form_factor, py::arg("model"), py::arg("rms_radius_fm"), py::arg("q_MeV"),

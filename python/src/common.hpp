@@ -49,5 +49,6 @@ void bind_rates(py::module_& m);
 void bind_stats(py::module_& m);
 void bind_scan(py::module_& m);
 void bind_darkmatter(py::module_& m);
+void bind_analysis(py::module_& m);
 
 }  // namespace cevns::python

@@ -61,4 +61,5 @@ PYBIND11_MODULE(_core, m) {
   python::bind_stats(m);
   python::bind_scan(m);
   python::bind_darkmatter(m);
+  python::bind_analysis(m);
 }

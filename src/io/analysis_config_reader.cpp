@@ -84,9 +84,9 @@ std::string resolve_experiment(const Context& c, const std::string& name) {
 
 void read_physics(const Context& c, const YAML::Node& node, PhysicsChoices& p) {
   const std::string w = "physics";
-  c.only_keys(node, w, {"form_factor", "couplings", "radii", "sin2w", "neutron_radius_fm", "neutron_skin_fm", "nsi",
-                        "tensor", "zprime", "scalar", "magnetic_moment_bohr", "millicharge_e", "charge_radius_cm2",
-                        "min_recoil_keV", "running_sin2w"});
+  c.only_keys(node, w, {"form_factor", "couplings", "radii", "sin2w", "neutron_radius_fm", "neutron_skin_fm",
+                        "deformation_beta2", "nsi", "tensor", "zprime", "scalar", "magnetic_moment_bohr",
+                        "millicharge_e", "charge_radius_cm2", "min_recoil_keV", "running_sin2w"});
   auto text = [&](const char* key, std::string& out) {
     if (node[key]) out = c.get<std::string>(node, key, w);
   };
@@ -99,6 +99,7 @@ void read_physics(const Context& c, const YAML::Node& node, PhysicsChoices& p) {
   p.sin2w = c.optional(node, "sin2w", w);
   p.neutron_radius_fm = c.optional(node, "neutron_radius_fm", w);
   if (node["neutron_skin_fm"]) p.neutron_skin_fm = c.number(node, "neutron_skin_fm", w);
+  if (node["deformation_beta2"]) p.deformation_beta2 = c.number(node, "deformation_beta2", w);
   optional_text("nsi", p.nsi);
   optional_text("tensor", p.tensor);
   optional_text("zprime", p.zprime);
@@ -108,11 +109,17 @@ void read_physics(const Context& c, const YAML::Node& node, PhysicsChoices& p) {
   p.charge_radius_cm2 = c.optional(node, "charge_radius_cm2", w);
   p.min_recoil_keV = c.optional(node, "min_recoil_keV", w);
   if (node["running_sin2w"]) p.running_sin2w = c.get<bool>(node, "running_sin2w", w);
+  CevnsSettings settings;
   try {
-    (void)make_cevns_settings(p);
+    settings = make_cevns_settings(p);
   } catch (const InputError& e) {
     c.fail(node, w, e.what());
   }
+  // Checked per nucleus by make_nuclear_shape; here already, so that the error names the line.
+  if (settings.shape.deformation_beta2 != 0.0 && settings.shape.radii == RadiusPrescription::measured)
+    c.fail(node["deformation_beta2"], w + ".deformation_beta2",
+           "needs the spherical radii (radii: lewin-smith): measured charge radii already include the static "
+           "deformation");
 }
 
 const std::vector<std::pair<std::string, stats::Constraint>> constraint_names{

@@ -1,0 +1,512 @@
+// Bindings of include/cevns/analysis: the likelihood analyses of YAML files (`cevns fit`,
+// `cevns toys`, the LikelihoodModel itself), the COHERENT CsI release refits (`cevns release-fit`)
+// and reactor monitoring (`cevns reactor-monitor`). Dicts carry the keys of the commands' --json.
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <limits>
+#include <map>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cevns/analysis/analysis_fit.hpp"
+#include "cevns/analysis/coherent_csi2017_fit.hpp"
+#include "cevns/analysis/coherent_csi2021_fit.hpp"
+#include "cevns/analysis/likelihood_model.hpp"
+#include "cevns/analysis/reactor_monitoring.hpp"
+#include "cevns/analysis/toy_study.hpp"
+#include "cevns/core/error.hpp"
+#include "cevns/core/suggest.hpp"
+#include "cevns/io/analysis_config_reader.hpp"
+#include "cevns/io/data_path.hpp"
+#include "cevns/io/nuclear_data_reader.hpp"
+#include "cevns/io/source_data_reader.hpp"
+#include "cevns/scan/scan_runner.hpp"
+#include "common.hpp"
+
+namespace cevns::python {
+namespace {
+
+DoubleArray to_array(const std::vector<double>& v) {
+  return DoubleArray(static_cast<py::ssize_t>(v.size()), v.data());
+}
+
+DoubleArray to_matrix(const std::vector<std::vector<double>>& m) {
+  const std::size_t n = m.size();
+  DoubleArray out = new_array(n, n);
+  auto w = writable(out);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (m[i].size() != n) throw NumericalError("correlation matrix is not square");
+    for (std::size_t j = 0; j < n; ++j) w[i * n + j] = m[i][j];
+  }
+  return out;
+}
+
+const char* sidedness_name(analysis::TestSidedness s) {
+  return s == analysis::TestSidedness::one_sided ? "one-sided" : "two-sided";
+}
+
+// ---- cevns fit -------------------------------------------------------------------------------
+
+py::dict analysis_fit(const std::string& file) {
+  std::shared_ptr<const analysis::LikelihoodModel> model;
+  analysis::FitSummary s;
+  {
+    py::gil_scoped_release release;
+    model = std::make_shared<const analysis::LikelihoodModel>(io::read_analysis_config(file));
+    s = analysis::run_fit(*model);
+  }
+  py::list parameters;
+  std::vector<std::string> names;
+  for (const auto& p : s.parameters) {
+    names.push_back(p.name);
+    py::dict d;
+    d["name"] = p.name;
+    d["interest"] = p.interest;
+    d["value"] = p.value;
+    d["error"] = p.error;
+    d["min"] = p.lower;
+    d["max"] = p.upper;
+    d["at_bound"] = p.at_bound;
+    parameters.append(d);
+  }
+  py::list tests;
+  for (const auto& t : s.tests) {
+    py::dict d;
+    d["parameter"] = t.parameter;
+    d["null_value"] = t.null_value;
+    d["test"] = sidedness_name(t.sidedness);
+    d["best"] = t.best;
+    d["q"] = t.q;
+    d["p_value"] = t.p_value;
+    d["significance_sigma"] = t.significance_sigma;
+    d["conditional_minus_two_lnl"] = t.conditional_minus_two_lnl;
+    tests.append(d);
+  }
+  py::list scans;
+  for (const auto& c : s.scans) {
+    py::dict interval;
+    interval["lower"] = c.lower;
+    interval["upper"] = c.upper;
+    interval["lower_open"] = c.lower_open;
+    interval["upper_open"] = c.upper_open;
+    py::dict d;
+    d["parameter"] = c.parameter;
+    d["values"] = to_array(c.values);
+    d["delta_chi2"] = to_array(c.delta_chi2);
+    d["best"] = c.best;
+    d["level"] = c.level;
+    d["interval_68"] = interval;
+    scans.append(d);
+  }
+  py::list experiments;
+  for (const auto& e : s.experiments) {
+    py::dict backgrounds;
+    for (std::size_t k = 0; k < e.background_names.size(); ++k)
+      backgrounds[py::str(e.background_names[k])] = e.background_components[k];
+    py::dict d;
+    d["id"] = e.id;
+    d["bins"] = e.bins;
+    d["observed_counts"] = e.observed;
+    d["signal_counts"] = e.signal;
+    d["background_counts"] = e.background;
+    d["background_components"] = backgrounds;
+    experiments.append(d);
+  }
+  py::dict correlation;
+  correlation["names"] = names;
+  correlation["matrix"] = to_matrix(s.correlation);
+  py::dict out;
+  out["file"] = file;
+  out["bins"] = s.bins;
+  out["minus_two_lnl"] = s.minus_two_lnl;
+  out["covariance_ok"] = s.covariance_ok;
+  out["evaluations"] = s.evaluations;
+  out["parameters"] = parameters;
+  out["correlation"] = correlation;
+  out["tests"] = tests;
+  out["scans"] = scans;
+  out["experiments"] = experiments;
+  out["fit_seed"] = model->config().fit.seed;
+  return out;
+}
+
+// ---- cevns toys ------------------------------------------------------------------------------
+
+py::dict toys(const std::string& file, std::optional<std::size_t> count, std::optional<std::uint64_t> seed,
+              unsigned threads) {
+  std::shared_ptr<const analysis::LikelihoodModel> model;
+  std::vector<std::string> value_names;
+  std::map<std::size_t, scan::PointResult> results;
+  analysis::ToySummary summary;
+  double seconds = 0.0;
+  std::uint64_t toy_seed = 0;
+  {
+    py::gil_scoped_release release;
+    auto config = io::read_analysis_config(file);
+    if (count) {
+      if (*count == 0) throw InputError("count must be >= 1");
+      config.toys.count = *count;
+    }
+    if (seed) config.toys.seed = *seed;
+    toy_seed = config.toys.seed;
+    model = std::make_shared<const analysis::LikelihoodModel>(config);
+    const auto job = analysis::make_toy_job(model, config.toys.count, config.toys.seed);
+    value_names = job.value_names;
+    scan::RunOptions run;  // no checkpoint: in memory
+    run.threads = threads;
+    const auto start = std::chrono::steady_clock::now();
+    results = scan::run_scan(job, run);
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    summary = analysis::summarise_toys(*model, toy_seed, results);
+  }
+  // Per-toy columns: index, valid, then the job's values (NaN where a toy is invalid: see `valid`).
+  const std::size_t n = summary.toys;
+  py::array_t<std::int64_t> index(static_cast<py::ssize_t>(n));
+  py::array_t<bool> valid(static_cast<py::ssize_t>(n));
+  std::vector<DoubleArray> columns;
+  std::vector<std::span<double>> w;
+  for (std::size_t k = 0; k < value_names.size(); ++k) {
+    columns.push_back(new_array(n));
+    w.push_back(writable(columns.back()));
+  }
+  py::list messages;
+  auto idx = index.mutable_unchecked<1>();
+  auto ok = valid.mutable_unchecked<1>();
+  for (std::size_t i = 0; i < n; ++i) {
+    idx(static_cast<py::ssize_t>(i)) = static_cast<std::int64_t>(i);
+    const auto it = results.find(i);
+    const bool good = it != results.end() && it->second.valid && it->second.values.size() == value_names.size();
+    ok(static_cast<py::ssize_t>(i)) = good;
+    for (std::size_t k = 0; k < w.size(); ++k)
+      w[k][i] = good ? it->second.values[k] : std::numeric_limits<double>::quiet_NaN();
+    messages.append(good ? std::string() : (it == results.end() ? std::string("not evaluated") : it->second.message));
+  }
+  py::dict table;
+  table["toy"] = index;
+  table["valid"] = valid;
+  for (std::size_t k = 0; k < columns.size(); ++k) table[py::str(value_names[k])] = columns[k];
+  table["message"] = messages;
+
+  py::list parameters;
+  for (const auto& p : summary.parameters) {
+    py::dict d;
+    d["name"] = p.name;
+    d["truth"] = p.truth;
+    d["toys"] = p.toys;
+    d["mean"] = p.mean;
+    d["standard_deviation"] = p.standard_deviation;
+    d["mean_error"] = p.mean_error;
+    d["pull_mean"] = p.pull_mean;
+    d["pull_mean_error"] = p.pull_mean_error;
+    d["pull_width"] = p.pull_width;
+    d["pull_width_error"] = p.pull_width_error;
+    d["coverage"] = p.coverage;
+    d["coverage_error"] = p.coverage_error;
+    d["hessian_coverage"] = p.hessian_coverage;
+    parameters.append(d);
+  }
+  py::dict out;
+  out["file"] = file;
+  out["toys"] = summary.toys;
+  out["invalid_toys"] = summary.invalid;
+  out["seed"] = summary.seed;
+  out["resumed_toys"] = 0;
+  out["evaluated_toys"] = summary.toys;
+  out["nominal_coverage"] = summary.nominal_coverage;
+  out["parameters"] = parameters;
+  out["threads"] = threads ? threads : scan::default_thread_count();
+  out["mpi_ranks"] = 1;
+  out["seconds"] = seconds;
+  out["table"] = table;
+  return out;
+}
+
+// ---- the likelihood itself -------------------------------------------------------------------
+
+struct Likelihood {
+  std::shared_ptr<const analysis::LikelihoodModel> model;
+  std::string file;
+};
+
+Likelihood load_likelihood(const std::string& file) {
+  py::gil_scoped_release release;
+  return {std::make_shared<const analysis::LikelihoodModel>(io::read_analysis_config(file)), file};
+}
+
+// Values as rows of parameters: a 1-D array is one point, a 2-D array (points x parameters) many.
+struct Points {
+  const double* data = nullptr;
+  std::size_t rows = 0;
+  bool single = true;
+};
+
+Points points_of(const DoubleArray& values, std::size_t parameters) {
+  Points p;
+  p.data = values.data();
+  if (values.ndim() == 1) {
+    p.rows = 1;
+    if (static_cast<std::size_t>(values.shape(0)) != parameters)
+      throw InputError("values need one number per free parameter (" + std::to_string(parameters) + "), got " +
+                       std::to_string(values.shape(0)));
+  } else if (values.ndim() == 2) {
+    p.single = false;
+    p.rows = static_cast<std::size_t>(values.shape(0));
+    if (static_cast<std::size_t>(values.shape(1)) != parameters)
+      throw InputError("values need one column per free parameter (" + std::to_string(parameters) + "), got " +
+                       std::to_string(values.shape(1)));
+  } else {
+    throw InputError("values must be a one- or two-dimensional array (points x parameters)");
+  }
+  for (std::size_t i = 0; i < p.rows * parameters; ++i)
+    if (!std::isfinite(p.data[i])) throw InputError("values must be finite numbers");
+  return p;
+}
+
+DoubleArray expected(const Likelihood& l, const DoubleArray& values) {
+  const std::size_t np = l.model->parameter_names().size(), bins = l.model->bins();
+  const Points p = points_of(values, np);
+  DoubleArray out = p.single ? new_array(bins) : new_array(p.rows, bins);
+  auto w = writable(out);
+  {
+    py::gil_scoped_release release;
+    for (std::size_t r = 0; r < p.rows; ++r)
+      l.model->expected(std::span<const double>(p.data + r * np, np), w.subspan(r * bins, bins));
+  }
+  return out;
+}
+
+py::object minus_two_lnl(const Likelihood& l, const DoubleArray& values, bool gradient) {
+  const std::size_t np = l.model->parameter_names().size();
+  const Points p = points_of(values, np);
+  DoubleArray value = new_array(p.rows);
+  DoubleArray grad = p.single ? new_array(gradient ? np : 0) : new_array(p.rows, gradient ? np : 0);
+  auto v = writable(value);
+  auto g = writable(grad);
+  {
+    py::gil_scoped_release release;
+    for (std::size_t r = 0; r < p.rows; ++r) {
+      const std::span<const double> x(p.data + r * np, np);
+      v[r] = gradient ? l.model->minus_two_lnl(l.model->likelihood(), x, g.subspan(r * np, np))
+                      : l.model->likelihood()(x);
+    }
+  }
+  py::object scalar_or_array = p.single ? py::object(py::float_(v[0])) : py::object(value);
+  if (!gradient) return scalar_or_array;
+  return py::make_tuple(scalar_or_array, grad);
+}
+
+py::list experiment_blocks(const Likelihood& l) {
+  py::list out;
+  for (const auto& e : l.model->experiments()) {
+    py::dict d;
+    d["id"] = e.id;
+    d["offset"] = e.offset;
+    d["bins"] = e.bins();
+    d["energy_bins"] = e.energy_bins;
+    d["time_bins"] = e.time_bins;
+    d["backgrounds"] = e.backgrounds;
+    out.append(d);
+  }
+  return out;
+}
+
+std::vector<double> bound_values(const Likelihood& l, bool upper) {
+  std::vector<double> out;
+  for (const auto& p : l.model->likelihood().parameters()) out.push_back(upper ? p.upper : p.lower);
+  return out;
+}
+
+// ---- cevns release-fit -----------------------------------------------------------------------
+
+py::dict published(double value, double error, const std::string& source) {
+  py::dict d;
+  d["value"] = value;
+  d["error"] = error;
+  d["source"] = source;
+  return d;
+}
+
+py::dict release_fit(const std::string& release, std::optional<std::string> data_dir, const PhysicsOptions& physics) {
+  const std::vector<std::string> releases = {"coherent-csi-2017", "coherent-csi-2021"};
+  if (std::find(releases.begin(), releases.end(), release) == releases.end())
+    throw InputError("unknown release '" + release + "'" + did_you_mean(release, releases) +
+                     " (known: coherent-csi-2017, coherent-csi-2021)");
+  const bool is2017 = release == "coherent-csi-2017";
+  const std::filesystem::path dir =
+      data_dir ? std::filesystem::path(*data_dir)
+               : io::data_directory() / (is2017 ? "coherent_csi_2017" : "coherent_csi_2021");
+  if (!std::filesystem::is_directory(dir)) throw DataError("release directory not found: " + dir.string());
+  const CevnsSettings settings = physics.settings();
+  py::dict out;
+  out["release"] = release;
+  out["data_directory"] = dir.string();
+  if (is2017) {
+    analysis::CoherentCsi2017Fit r;
+    {
+      py::gil_scoped_release unlock;
+      r = analysis::fit_coherent_csi_2017(dir, {}, "coherent-csi-2017", settings);
+    }
+    const std::string paper = "D. Akimov et al. (COHERENT), Science 357, 1123 (2017), arXiv:1708.01294";
+    out["predicted_events"] = r.predicted_events;
+    out["fitted_events"] = r.fitted_events;
+    out["fitted_events_error"] = r.fitted_events_error;
+    out["significance_sigma"] = r.significance_sigma;
+    out["steady_state_events"] = r.steady_state_events;
+    out["steady_state_slope_per_us"] = r.steady_state_slope_per_us;
+    out["prompt_neutron_events"] = r.prompt_neutron_events;
+    out["deviance"] = r.deviance;
+    out["bins"] = r.bins;
+    out["observed_in_window"] = r.observed_in_window;
+    out["anticoincidence_in_window"] = r.anticoincidence_in_window;
+    py::dict pub;
+    pub["fitted_events"] = published(134.0, 22.0, paper);
+    pub["significance_sigma"] = published(6.7, 0.0, paper);
+    pub["predicted_events"] = published(173.0, 48.0, paper);
+    out["published"] = pub;
+    return out;
+  }
+  analysis::CoherentCsi2021Fit r;
+  {
+    py::gil_scoped_release unlock;
+    r = analysis::fit_coherent_csi_2021(dir, {}, "coherent-csi-2021", settings);
+  }
+  const std::string paper = "D. Akimov et al. (COHERENT), PRL 129, 081801 (2022), arXiv:2110.07730";
+  out["predicted_events"] = r.predicted_events;
+  out["fitted_events"] = r.fitted_events;
+  out["fitted_events_error"] = r.fitted_events_error;
+  out["significance_sigma"] = r.significance_sigma;
+  out["steady_state_events"] = r.steady_state_events;
+  out["steady_state_slope_per_us"] = r.steady_state_slope_per_us;
+  out["brn_events"] = r.brn_events;
+  out["nin_events"] = r.nin_events;
+  out["deviance"] = r.deviance;
+  out["bins"] = r.bins;
+  out["sm_flux_averaged_cm2"] = r.sm_flux_averaged_cm2;
+  out["measured_flux_averaged_cm2"] = r.measured_flux_averaged_cm2;
+  out["measured_flux_averaged_error_cm2"] = r.measured_flux_averaged_error_cm2;
+  out["sin2_theta_w"] = r.sin2_theta_w;
+  out["sin2_theta_w_lower"] = r.sin2_theta_w_lower;
+  out["sin2_theta_w_upper"] = r.sin2_theta_w_upper;
+  py::dict pub;
+  pub["fitted_events"] = published(306.0, 20.0, paper);
+  pub["significance_sigma"] = published(11.6, 0.0, paper);
+  pub["sm_flux_averaged_cm2"] = published(189e-40, 6e-40, paper);
+  pub["measured_flux_averaged_cm2"] = published(165e-40, 30e-40, paper + " (+30/-25)");
+  pub["sin2_theta_w"] = published(0.220, 0.028, "seed 001 (COHERENT CsI full data set)");
+  out["published"] = pub;
+  return out;
+}
+
+// ---- cevns reactor-monitor -------------------------------------------------------------------
+
+py::dict reactor_monitor(double power_MW, double distance_m, double mass_kg, double threshold_eV,
+                         double background_ckkd, double exposure_days, double delta_pu239, double power_prior,
+                         bool free_power) {
+  ReactorMonitorSetup s;
+  s.power_MW = power_MW;
+  s.distance_m = distance_m;
+  s.mass_kg = mass_kg;
+  s.threshold_eV = threshold_eV;
+  s.background_ckkd = background_ckkd;
+  s.exposure_days = exposure_days;
+  s.power_uncertainty = free_power ? std::numeric_limits<double>::infinity() : power_prior;
+  CoreState declared;
+  MonitorFit fit;
+  PuRemoval removal;
+  {
+    py::gil_scoped_release release;
+    const ReactorMonitor monitor(s, io::default_reactor_model(),
+                                 Material::from_name(io::default_nuclear_database(), "Ge"));
+    declared = monitor.declared();
+    if (!(delta_pu239 >= 0.0 && delta_pu239 <= declared.fractions[2]))
+    {
+      std::ostringstream text;
+      text << "delta_pu239 must lie in [0, " << declared.fractions[2]
+           << "] (the declared 239Pu fission fraction), got " << delta_pu239;
+      throw InputError(text.str());
+    }
+    fit = monitor.fit(monitor.expected(declared));
+    removal = monitor.pu_removal(delta_pu239);
+  }
+  const std::array<const char*, 4> names{"U235", "U238", "Pu239", "Pu241"};
+  py::dict fractions;
+  for (std::size_t i = 0; i < 4; ++i) fractions[names[i]] = declared.fractions[i];
+  auto width = [](double w) { return std::isfinite(w) ? py::object(py::float_(w)) : py::object(py::str("free")); };
+  py::dict setup;
+  setup["power_MW"] = s.power_MW;
+  setup["distance_m"] = s.distance_m;
+  setup["mass_kg"] = s.mass_kg;
+  setup["exposure_days"] = s.exposure_days;
+  setup["threshold_eV"] = s.threshold_eV;
+  setup["max_recoil_eV"] = s.max_recoil_eV;
+  setup["recoil_bins"] = s.recoil_bins;
+  setup["background_ckkd"] = s.background_ckkd;
+  setup["fission_fractions"] = fractions;
+  setup["captures_per_fission"] = s.captures_per_fission;
+  setup["power_prior_relative"] = width(s.power_uncertainty);
+  setup["f238_prior"] = width(s.f238_uncertainty);
+  setup["f241_prior"] = width(s.f241_uncertainty);
+  setup["background_prior_relative"] = width(s.background_uncertainty);
+  py::dict asimov;
+  asimov["power_MW"] = fit.best.power_scale * s.power_MW;
+  asimov["power_error_MW"] = fit.errors[MonitorIndex::power] * s.power_MW;
+  asimov["f239"] = fit.best.fractions[2];
+  asimov["f239_error"] = fit.errors[MonitorIndex::f239];
+  asimov["f235"] = fit.best.fractions[0];
+  asimov["f238"] = fit.best.fractions[1];
+  asimov["f241"] = fit.best.fractions[3];
+  asimov["covariance_ok"] = fit.covariance_ok;
+  py::dict pu;
+  pu["delta_f239"] = removal.delta_f239;
+  pu["signal_counts_actual"] = removal.signal_counts_actual;
+  pu["delta_chi2"] = removal.delta_chi2;
+  pu["significance_sigma"] = removal.significance;
+  py::dict out;
+  out["setup"] = setup;
+  out["signal_counts"] = removal.signal_counts_declared;
+  out["background_counts"] = removal.background_counts;
+  out["asimov_fit"] = asimov;
+  out["pu_removal"] = pu;
+  return out;
+}
+
+}  // namespace
+
+void bind_analysis(py::module_& m) {
+  const ReactorMonitorSetup defaults;
+  m.def("analysis_fit", &analysis_fit, py::arg("file"), "The fit of an analysis file, as `cevns fit FILE --json`.");
+  m.def("toys", &toys, py::arg("file"), py::arg("count"), py::arg("seed"), py::arg("threads"),
+        "Pseudo-experiments of an analysis file in memory, as `cevns toys FILE --json`, with per-toy columns.");
+  py::class_<Likelihood>(m, "Likelihood", "The binned likelihood of an analysis file (analysis/likelihood_model.hpp).")
+      .def_readonly("file", &Likelihood::file)
+      .def_property_readonly("parameters", [](const Likelihood& l) { return l.model->parameter_names(); })
+      .def_property_readonly("observed", [](const Likelihood& l) { return to_array(l.model->likelihood().observed()); })
+      .def_property_readonly("truth", [](const Likelihood& l) { return to_array(l.model->truth()); })
+      .def_property_readonly("initial",
+                             [](const Likelihood& l) { return to_array(l.model->likelihood().initial_values()); })
+      .def_property_readonly("lower", [](const Likelihood& l) { return to_array(bound_values(l, false)); })
+      .def_property_readonly("upper", [](const Likelihood& l) { return to_array(bound_values(l, true)); })
+      .def_property_readonly("interest", [](const Likelihood& l) { return l.model->interest_indices(); })
+      .def_property_readonly("bins", [](const Likelihood& l) { return l.model->bins(); })
+      .def_property_readonly("experiments", &experiment_blocks)
+      .def("expected", &expected, py::arg("values"))
+      .def("minus_two_lnl", &minus_two_lnl, py::arg("values"), py::arg("gradient") = false);
+  m.def("likelihood", &load_likelihood, py::arg("file"));
+  m.def("release_fit", &release_fit, py::arg("release"), py::arg("data_dir"), py::arg("physics"),
+        "A COHERENT CsI release refit, as `cevns release-fit --json`.");
+  // The defaults of `cevns reactor-monitor` (ReactorMonitorSetup; --delta-pu239 0.1).
+  m.def("reactor_monitor", &reactor_monitor, py::kw_only(), py::arg("power_MW") = defaults.power_MW,
+        py::arg("distance_m") = defaults.distance_m, py::arg("mass_kg") = defaults.mass_kg,
+        py::arg("threshold_eV") = defaults.threshold_eV, py::arg("background_ckkd") = defaults.background_ckkd,
+        py::arg("exposure_days") = defaults.exposure_days, py::arg("delta_pu239") = 0.1,
+        py::arg("power_prior") = defaults.power_uncertainty, py::arg("free_power") = false,
+        "Reactor monitoring, as `cevns reactor-monitor --json`.");
+}
+
+}  // namespace cevns::python
