@@ -120,7 +120,7 @@ void run_toys_command(const ToysOptions& opt) {
 void add_toys_command(CLI::App& app) {
   auto opt = std::make_shared<ToysOptions>();
   auto* cmd = app.add_subcommand("toys", "pseudo-experiments of an analysis file: pulls and interval coverage");
-  cmd->add_option("file", opt->file, "analysis file (YAML), e.g. examples/analyses/signal-coherent-csi.yaml")->required();
+  cmd->add_option("file", opt->file, "analysis file (YAML), e.g. examples/analyses/fit-coherent-csi.yaml")->required();
   cmd->add_option("--out", opt->out, "per-toy table (CSV), one row per toy sorted by index; checkpointed");
   cmd->add_option("--threads", opt->threads, "threads per process (default: all cores)");
   cmd->add_flag("--resume", opt->resume, "skip the toys already in OUT.checkpoint");

@@ -1,5 +1,5 @@
 // Frequentist coverage of the analysis fit on pseudo-experiments (docs/physics/statistics.md,
-// "Likelihood analyses"): COHERENT CsI 2017 (examples/analyses/signal-coherent-csi.yaml: 1200
+// "Likelihood analyses"): COHERENT CsI 2017 (examples/analyses/fit-coherent-csi.yaml: 1200
 // bins, steady-state and prompt-neutron backgrounds) with the CEvNS normalisation as parameter of
 // interest and the flux (10 %), quenching scale (18.9 %, morphing) and both background
 // normalisations as constrained nuisances whose auxiliary measurements fluctuate in every toy.
@@ -21,7 +21,7 @@ namespace {
 
 AnalysisConfig normalisation_analysis() {
   auto c = io::read_analysis_config(io::data_directory().parent_path() / "examples" / "analyses" /
-                                    "signal-coherent-csi.yaml");
+                                    "fit-coherent-csi.yaml");
   c.scans.clear();
   c.toys = {1000, 2024};
   return c;

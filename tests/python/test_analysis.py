@@ -12,7 +12,7 @@ import pytest
 import cevns
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-SIGNAL = ROOT / "examples" / "analyses" / "signal-coherent-csi.yaml"
+SIGNAL = ROOT / "examples" / "analyses" / "fit-coherent-csi.yaml"
 PROFILE = ROOT / "examples" / "analyses" / "profile-coherent-csi.yaml"
 
 

@@ -18,7 +18,7 @@ def test_reactor_experiment(run):
 
 def test_fit_coherent_csi_scan(run, tmp_path):
     out = tmp_path / "csi-rn.csv"
-    proc = run("scan", ROOT / "examples/analyses/fit-coherent-csi.yaml", "--out", out, "--threads", 2, "--json")
+    proc = run("scan", ROOT / "examples/scans/rn-sin2w-csi-sns.yaml", "--out", out, "--threads", 2, "--json")
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["points"] == 60
     rows = list(csv.DictReader(out.open()))
