@@ -10,10 +10,7 @@
 
 #include "cevns/core/error.hpp"
 #include "cevns/core/units.hpp"
-#include "cevns/darkmatter/neutrino_fog.hpp"
-#include "cevns/io/atmospheric_data_reader.hpp"
-#include "cevns/io/nuclear_data_reader.hpp"
-#include "cevns/io/source_data_reader.hpp"
+#include "cevns/darkmatter/fog_setup.hpp"
 #include "command.hpp"
 #include "output.hpp"
 #include "physics_options.hpp"
@@ -21,35 +18,14 @@
 namespace cevns::cli {
 namespace {
 
-struct FogCliOptions {
-  std::string target;
+// The statistics options are the library's FogSetup; the mass grid and output are the command's.
+struct FogCliOptions : FogSetup {
   std::vector<double> masses_GeV;
   double mass_min_GeV = 1.0, mass_max_GeV = 1e4;
   int mass_points = 25;
-  double threshold_keV = 1e-4, max_recoil_keV = 200.0, efficiency = 1.0;
-  int bins = 50;
-  double exposure_min_ton_year = 1e-6, exposure_max_ton_year = 1e12;
-  int exposures_per_decade = 10;
-  double significance = 3.0;
-  std::string halo = "baxter2021", fluxes = "ohare2021", solar_model = "GS98";
-  std::optional<double> v0_km_s, vesc_km_s, vlab_km_s, rho_GeV_cm3;
-  unsigned threads = 0;
   bool json = false, curves = false;
   PhysicsOptions physics;
 };
-
-StandardHaloModel halo_from(const FogCliOptions& o) {
-  StandardHaloModel h;
-  if (o.halo == "baxter2021") h = StandardHaloModel::baxter2021();
-  else if (o.halo == "ohare2021") h = StandardHaloModel::ohare2021();
-  else throw InputError("--halo must be baxter2021 or ohare2021, got '" + o.halo + "'");
-  if (o.v0_km_s) h.v0 = *o.v0_km_s * km_per_s;
-  if (o.vesc_km_s) h.v_esc = *o.vesc_km_s * km_per_s;
-  if (o.vlab_km_s) h.v_lab = *o.vlab_km_s * km_per_s;
-  if (o.rho_GeV_cm3) h.density = *o.rho_GeV_cm3 * units::GeV / cm3_natural;
-  h.validate();
-  return h;
-}
 
 std::vector<double> mass_grid(const FogCliOptions& o) {
   if (!o.masses_GeV.empty()) {
@@ -69,61 +45,31 @@ std::vector<double> mass_grid(const FogCliOptions& o) {
 }
 
 void run_fog(const FogCliOptions& o) {
-  if (o.target.empty()) throw InputError("give --target (e.g. Xe, Ar, Ge, CaWO4, Xe131)");
-  if (!(o.threshold_keV > 0.0) || !std::isfinite(o.threshold_keV)) throw InputError("--threshold-keV must be positive");
-  if (o.fluxes != "ohare2021" && o.fluxes != "model") throw InputError("--fluxes must be ohare2021 or model");
-  FogOptions fo;
-  fo.binning.threshold = o.threshold_keV * units::keV;
-  fo.binning.max_recoil = o.max_recoil_keV * units::keV;
-  fo.binning.bins = o.bins;
-  fo.binning.efficiency = o.efficiency;
-  fo.exposure_min_ton_year = o.exposure_min_ton_year;
-  fo.exposure_max_ton_year = o.exposure_max_ton_year;
-  fo.exposures_per_decade = o.exposures_per_decade;
-  fo.discovery.significance = o.significance;
-  fo.threads = o.threads;
-  fo.validate();
-  const auto masses = mass_grid(o);
-  const StandardHaloModel halo = halo_from(o);
-  const Material material = Material::from_name(io::default_nuclear_database(), o.target);
-  const auto backgrounds = dark_matter_neutrino_backgrounds(
-      io::default_solar_model(o.solar_model), io::default_atmospheric_flux(),
-      o.fluxes == "model" ? BackgroundFluxes::model : BackgroundFluxes::ohare2021);
-  const NeutrinoFog fog(material, backgrounds, halo, fo, o.physics.settings());
-
-  std::vector<double> reachable;
-  for (double m : masses)
-    if (fog.signal_total(m) > 0.0) reachable.push_back(m);
-  const auto curves = fog.curves(reachable);
+  const auto table = neutrino_fog_table(o, mass_grid(o), o.physics.settings(), FogOptionNames::command_line);
+  const auto& halo = table.halo;
 
   nlohmann::json bg = nlohmann::json::array();
-  for (std::size_t k = 0; k < fog.background_names().size(); ++k) {
-    double total = 0.0;
-    for (double v : fog.background_counts()[k]) total += v;
-    bg.push_back({{"name", fog.background_names()[k]},
-                  {"events_per_ton_year", total},
-                  {"relative_uncertainty", fog.background_uncertainties()[k]}});
-  }
+  for (const auto& b : table.backgrounds)
+    bg.push_back({{"name", b.name}, {"events_per_ton_year", b.events_per_ton_year},
+                  {"relative_uncertainty", b.relative_uncertainty}});
   nlohmann::json rows = nlohmann::json::array();
-  std::size_t next = 0;
-  for (double m : masses) {
-    nlohmann::json row = {{"mass_GeV", m}};
-    if (next < curves.size() && curves[next].mass_GeV == m) {
-      const auto& c = curves[next++];
+  for (std::size_t i = 0; i < table.mass_GeV.size(); ++i) {
+    nlohmann::json row = {{"mass_GeV", table.mass_GeV[i]}};
+    if (const auto& c = table.curves[i]) {
       row["reachable"] = true;
-      row["floor_cross_section_cm2"] = c.floor_cross_section_cm2 ? nlohmann::json(*c.floor_cross_section_cm2) : nlohmann::json();
-      row["floor_exposure_ton_year"] = c.floor_exposure_ton_year ? nlohmann::json(*c.floor_exposure_ton_year) : nlohmann::json();
-      row["exposure_ton_year"] = c.exposure_ton_year;
-      row["discovery_cross_section_cm2"] = c.cross_section_cm2;
-      row["fog_index"] = c.fog_index;
-      row["neutrino_events"] = c.neutrino_events;
+      row["floor_cross_section_cm2"] = c->floor_cross_section_cm2 ? nlohmann::json(*c->floor_cross_section_cm2) : nlohmann::json();
+      row["floor_exposure_ton_year"] = c->floor_exposure_ton_year ? nlohmann::json(*c->floor_exposure_ton_year) : nlohmann::json();
+      row["exposure_ton_year"] = c->exposure_ton_year;
+      row["discovery_cross_section_cm2"] = c->cross_section_cm2;
+      row["fog_index"] = c->fog_index;
+      row["neutrino_events"] = c->neutrino_events;
     } else {
       row["reachable"] = false;  // no WIMP recoil above threshold
     }
     rows.push_back(row);
   }
   if (o.json) {
-    print_json({{"target", material.name()},
+    print_json({{"target", table.target},
                 {"threshold_keV", o.threshold_keV},
                 {"max_recoil_keV", o.max_recoil_keV},
                 {"bins", o.bins},
@@ -138,7 +84,7 @@ void run_fog(const FogCliOptions& o) {
                                         "D. Baxter et al., EPJC 81, 907 (2021)"})}});
     return;
   }
-  std::cout << fmt::format("neutrino fog: {} above {:g} keVnr, {}-sigma discovery, floor at n = 2\n", material.name(),
+  std::cout << fmt::format("neutrino fog: {} above {:g} keVnr, {}-sigma discovery, floor at n = 2\n", table.target,
                            o.threshold_keV, o.significance);
   for (const auto& b : bg)
     std::cout << fmt::format("  {:<5} {:.4e} events/(t y)  +-{:g} %\n", b["name"].get<std::string>(),

@@ -12,6 +12,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "cevns/analysis/analysis_fit.hpp"
@@ -51,73 +52,86 @@ const char* sidedness_name(analysis::TestSidedness s) {
   return s == analysis::TestSidedness::one_sided ? "one-sided" : "two-sided";
 }
 
+// One dict per element, in order: the lists of the commands' --json.
+template <class T>
+py::list dicts(const std::vector<T>& items, py::dict (*convert)(const std::type_identity_t<T>&)) {
+  py::list out;
+  for (const auto& x : items) out.append(convert(x));
+  return out;
+}
+
+// Shared: the toy job keeps the model.
+std::shared_ptr<const analysis::LikelihoodModel> make_model(const analysis::AnalysisConfig& config) {
+  return std::make_shared<const analysis::LikelihoodModel>(config);
+}
+
 // ---- cevns fit -------------------------------------------------------------------------------
+
+py::dict to_dict(const analysis::ParameterEstimate& p) {
+  py::dict d;
+  d["name"] = p.name;
+  d["interest"] = p.interest;
+  d["value"] = p.value;
+  d["error"] = p.error;
+  d["min"] = p.lower;
+  d["max"] = p.upper;
+  d["at_bound"] = p.at_bound;
+  return d;
+}
+
+py::dict to_dict(const analysis::HypothesisTest& t) {
+  py::dict d;
+  d["parameter"] = t.parameter;
+  d["null_value"] = t.null_value;
+  d["test"] = sidedness_name(t.sidedness);
+  d["best"] = t.best;
+  d["q"] = t.q;
+  d["p_value"] = t.p_value;
+  d["significance_sigma"] = t.significance_sigma;
+  d["conditional_minus_two_lnl"] = t.conditional_minus_two_lnl;
+  return d;
+}
+
+py::dict to_dict(const analysis::ProfileScanResult& c) {
+  py::dict interval;
+  interval["lower"] = c.lower;
+  interval["upper"] = c.upper;
+  interval["lower_open"] = c.lower_open;
+  interval["upper_open"] = c.upper_open;
+  py::dict d;
+  d["parameter"] = c.parameter;
+  d["values"] = to_array(c.values);
+  d["delta_chi2"] = to_array(c.delta_chi2);
+  d["best"] = c.best;
+  d["level"] = c.level;
+  d["interval_68"] = interval;
+  return d;
+}
+
+py::dict to_dict(const analysis::ExperimentFit& e) {
+  py::dict backgrounds;
+  for (std::size_t k = 0; k < e.background_names.size(); ++k)
+    backgrounds[py::str(e.background_names[k])] = e.background_components[k];
+  py::dict d;
+  d["id"] = e.id;
+  d["bins"] = e.bins;
+  d["observed_counts"] = e.observed;
+  d["signal_counts"] = e.signal;
+  d["background_counts"] = e.background;
+  d["background_components"] = backgrounds;
+  return d;
+}
 
 py::dict analysis_fit(const std::string& file) {
   std::shared_ptr<const analysis::LikelihoodModel> model;
   analysis::FitSummary s;
   {
     py::gil_scoped_release release;
-    model = std::make_shared<const analysis::LikelihoodModel>(io::read_analysis_config(file));
+    model = make_model(io::read_analysis_config(file));
     s = analysis::run_fit(*model);
   }
-  py::list parameters;
   std::vector<std::string> names;
-  for (const auto& p : s.parameters) {
-    names.push_back(p.name);
-    py::dict d;
-    d["name"] = p.name;
-    d["interest"] = p.interest;
-    d["value"] = p.value;
-    d["error"] = p.error;
-    d["min"] = p.lower;
-    d["max"] = p.upper;
-    d["at_bound"] = p.at_bound;
-    parameters.append(d);
-  }
-  py::list tests;
-  for (const auto& t : s.tests) {
-    py::dict d;
-    d["parameter"] = t.parameter;
-    d["null_value"] = t.null_value;
-    d["test"] = sidedness_name(t.sidedness);
-    d["best"] = t.best;
-    d["q"] = t.q;
-    d["p_value"] = t.p_value;
-    d["significance_sigma"] = t.significance_sigma;
-    d["conditional_minus_two_lnl"] = t.conditional_minus_two_lnl;
-    tests.append(d);
-  }
-  py::list scans;
-  for (const auto& c : s.scans) {
-    py::dict interval;
-    interval["lower"] = c.lower;
-    interval["upper"] = c.upper;
-    interval["lower_open"] = c.lower_open;
-    interval["upper_open"] = c.upper_open;
-    py::dict d;
-    d["parameter"] = c.parameter;
-    d["values"] = to_array(c.values);
-    d["delta_chi2"] = to_array(c.delta_chi2);
-    d["best"] = c.best;
-    d["level"] = c.level;
-    d["interval_68"] = interval;
-    scans.append(d);
-  }
-  py::list experiments;
-  for (const auto& e : s.experiments) {
-    py::dict backgrounds;
-    for (std::size_t k = 0; k < e.background_names.size(); ++k)
-      backgrounds[py::str(e.background_names[k])] = e.background_components[k];
-    py::dict d;
-    d["id"] = e.id;
-    d["bins"] = e.bins;
-    d["observed_counts"] = e.observed;
-    d["signal_counts"] = e.signal;
-    d["background_counts"] = e.background;
-    d["background_components"] = backgrounds;
-    experiments.append(d);
-  }
+  for (const auto& p : s.parameters) names.push_back(p.name);
   py::dict correlation;
   correlation["names"] = names;
   correlation["matrix"] = to_matrix(s.correlation);
@@ -127,16 +141,34 @@ py::dict analysis_fit(const std::string& file) {
   out["minus_two_lnl"] = s.minus_two_lnl;
   out["covariance_ok"] = s.covariance_ok;
   out["evaluations"] = s.evaluations;
-  out["parameters"] = parameters;
+  out["parameters"] = dicts(s.parameters, to_dict);
   out["correlation"] = correlation;
-  out["tests"] = tests;
-  out["scans"] = scans;
-  out["experiments"] = experiments;
+  out["tests"] = dicts(s.tests, to_dict);
+  out["scans"] = dicts(s.scans, to_dict);
+  out["experiments"] = dicts(s.experiments, to_dict);
   out["fit_seed"] = model->config().fit.seed;
   return out;
 }
 
 // ---- cevns toys ------------------------------------------------------------------------------
+
+py::dict to_dict(const analysis::ToyParameterSummary& p) {
+  py::dict d;
+  d["name"] = p.name;
+  d["truth"] = p.truth;
+  d["toys"] = p.toys;
+  d["mean"] = p.mean;
+  d["standard_deviation"] = p.standard_deviation;
+  d["mean_error"] = p.mean_error;
+  d["pull_mean"] = p.pull_mean;
+  d["pull_mean_error"] = p.pull_mean_error;
+  d["pull_width"] = p.pull_width;
+  d["pull_width_error"] = p.pull_width_error;
+  d["coverage"] = p.coverage;
+  d["coverage_error"] = p.coverage_error;
+  d["hessian_coverage"] = p.hessian_coverage;
+  return d;
+}
 
 py::dict toys(const std::string& file, std::optional<std::size_t> count, std::optional<std::uint64_t> seed,
               unsigned threads) {
@@ -155,7 +187,7 @@ py::dict toys(const std::string& file, std::optional<std::size_t> count, std::op
     }
     if (seed) config.toys.seed = *seed;
     toy_seed = config.toys.seed;
-    model = std::make_shared<const analysis::LikelihoodModel>(config);
+    model = make_model(config);
     const auto job = analysis::make_toy_job(model, config.toys.count, config.toys.seed);
     value_names = job.value_names;
     scan::RunOptions run;  // no checkpoint: in memory
@@ -193,24 +225,6 @@ py::dict toys(const std::string& file, std::optional<std::size_t> count, std::op
   for (std::size_t k = 0; k < columns.size(); ++k) table[py::str(value_names[k])] = columns[k];
   table["message"] = messages;
 
-  py::list parameters;
-  for (const auto& p : summary.parameters) {
-    py::dict d;
-    d["name"] = p.name;
-    d["truth"] = p.truth;
-    d["toys"] = p.toys;
-    d["mean"] = p.mean;
-    d["standard_deviation"] = p.standard_deviation;
-    d["mean_error"] = p.mean_error;
-    d["pull_mean"] = p.pull_mean;
-    d["pull_mean_error"] = p.pull_mean_error;
-    d["pull_width"] = p.pull_width;
-    d["pull_width_error"] = p.pull_width_error;
-    d["coverage"] = p.coverage;
-    d["coverage_error"] = p.coverage_error;
-    d["hessian_coverage"] = p.hessian_coverage;
-    parameters.append(d);
-  }
   py::dict out;
   out["file"] = file;
   out["toys"] = summary.toys;
@@ -219,7 +233,7 @@ py::dict toys(const std::string& file, std::optional<std::size_t> count, std::op
   out["resumed_toys"] = 0;
   out["evaluated_toys"] = summary.toys;
   out["nominal_coverage"] = summary.nominal_coverage;
-  out["parameters"] = parameters;
+  out["parameters"] = dicts(summary.parameters, to_dict);
   out["threads"] = threads ? threads : scan::default_thread_count();
   out["mpi_ranks"] = 1;
   out["seconds"] = seconds;
@@ -236,7 +250,7 @@ struct Likelihood {
 
 Likelihood load_likelihood(const std::string& file) {
   py::gil_scoped_release release;
-  return {std::make_shared<const analysis::LikelihoodModel>(io::read_analysis_config(file)), file};
+  return {make_model(io::read_analysis_config(file)), file};
 }
 
 // Values as rows of parameters: a 1-D array is one point, a 2-D array (points x parameters) many.
@@ -301,20 +315,18 @@ py::object minus_two_lnl(const Likelihood& l, const DoubleArray& values, bool gr
   return py::make_tuple(scalar_or_array, grad);
 }
 
-py::list experiment_blocks(const Likelihood& l) {
-  py::list out;
-  for (const auto& e : l.model->experiments()) {
-    py::dict d;
-    d["id"] = e.id;
-    d["offset"] = e.offset;
-    d["bins"] = e.bins();
-    d["energy_bins"] = e.energy_bins;
-    d["time_bins"] = e.time_bins;
-    d["backgrounds"] = e.backgrounds;
-    out.append(d);
-  }
-  return out;
+py::dict to_dict(const analysis::ExperimentBlock& e) {
+  py::dict d;
+  d["id"] = e.id;
+  d["offset"] = e.offset;
+  d["bins"] = e.bins();
+  d["energy_bins"] = e.energy_bins;
+  d["time_bins"] = e.time_bins;
+  d["backgrounds"] = e.backgrounds;
+  return d;
 }
+
+py::list experiment_blocks(const Likelihood& l) { return dicts(l.model->experiments(), to_dict); }
 
 std::vector<double> bound_values(const Likelihood& l, bool upper) {
   std::vector<double> out;
@@ -330,6 +342,17 @@ py::dict published(double value, double error, const std::string& source) {
   d["error"] = error;
   d["source"] = source;
   return d;
+}
+
+// The counts both releases report, in the order of `cevns release-fit --json`.
+template <class Fit>
+void put_fitted_counts(py::dict& out, const Fit& r) {
+  out["predicted_events"] = r.predicted_events;
+  out["fitted_events"] = r.fitted_events;
+  out["fitted_events_error"] = r.fitted_events_error;
+  out["significance_sigma"] = r.significance_sigma;
+  out["steady_state_events"] = r.steady_state_events;
+  out["steady_state_slope_per_us"] = r.steady_state_slope_per_us;
 }
 
 py::dict release_fit(const std::string& release, std::optional<std::string> data_dir, const PhysicsOptions& physics) {
@@ -353,12 +376,7 @@ py::dict release_fit(const std::string& release, std::optional<std::string> data
       r = analysis::fit_coherent_csi_2017(dir, {}, "coherent-csi-2017", settings);
     }
     const std::string paper = "D. Akimov et al. (COHERENT), Science 357, 1123 (2017), arXiv:1708.01294";
-    out["predicted_events"] = r.predicted_events;
-    out["fitted_events"] = r.fitted_events;
-    out["fitted_events_error"] = r.fitted_events_error;
-    out["significance_sigma"] = r.significance_sigma;
-    out["steady_state_events"] = r.steady_state_events;
-    out["steady_state_slope_per_us"] = r.steady_state_slope_per_us;
+    put_fitted_counts(out, r);
     out["prompt_neutron_events"] = r.prompt_neutron_events;
     out["deviance"] = r.deviance;
     out["bins"] = r.bins;
@@ -377,12 +395,7 @@ py::dict release_fit(const std::string& release, std::optional<std::string> data
     r = analysis::fit_coherent_csi_2021(dir, {}, "coherent-csi-2021", settings);
   }
   const std::string paper = "D. Akimov et al. (COHERENT), PRL 129, 081801 (2022), arXiv:2110.07730";
-  out["predicted_events"] = r.predicted_events;
-  out["fitted_events"] = r.fitted_events;
-  out["fitted_events_error"] = r.fitted_events_error;
-  out["significance_sigma"] = r.significance_sigma;
-  out["steady_state_events"] = r.steady_state_events;
-  out["steady_state_slope_per_us"] = r.steady_state_slope_per_us;
+  put_fitted_counts(out, r);
   out["brn_events"] = r.brn_events;
   out["nin_events"] = r.nin_events;
   out["deviance"] = r.deviance;

@@ -7,64 +7,11 @@
 
 #include "cevns/core/error.hpp"
 #include "cevns/core/units.hpp"
-#include "cevns/darkmatter/neutrino_fog.hpp"
-#include "cevns/io/atmospheric_data_reader.hpp"
-#include "cevns/io/nuclear_data_reader.hpp"
-#include "cevns/io/source_data_reader.hpp"
+#include "cevns/darkmatter/fog_setup.hpp"
 #include "common.hpp"
 
 namespace cevns::python {
 namespace {
-
-// The options of `cevns fog` that define the statistics (the mass grid is the caller's).
-struct FogSetup {
-  std::string target;
-  double threshold_keV = 1e-4, max_recoil_keV = 200.0, efficiency = 1.0;
-  int bins = 50;
-  double exposure_min_ton_year = 1e-6, exposure_max_ton_year = 1e12;
-  int exposures_per_decade = 10;
-  double significance = 3.0;
-  std::string halo = "baxter2021", fluxes = "ohare2021", solar_model = "GS98";
-  std::optional<double> v0_km_s, vesc_km_s, vlab_km_s, rho_GeV_cm3;
-  unsigned threads = 0;
-};
-
-StandardHaloModel halo_from(const FogSetup& o) {
-  StandardHaloModel h;
-  if (o.halo == "baxter2021") h = StandardHaloModel::baxter2021();
-  else if (o.halo == "ohare2021") h = StandardHaloModel::ohare2021();
-  else throw InputError("halo must be baxter2021 or ohare2021, got '" + o.halo + "'");
-  if (o.v0_km_s) h.v0 = *o.v0_km_s * km_per_s;
-  if (o.vesc_km_s) h.v_esc = *o.vesc_km_s * km_per_s;
-  if (o.vlab_km_s) h.v_lab = *o.vlab_km_s * km_per_s;
-  if (o.rho_GeV_cm3) h.density = *o.rho_GeV_cm3 * units::GeV / cm3_natural;
-  h.validate();
-  return h;
-}
-
-// Built as `cevns fog` builds it (apps/cevns/cmd_fog.cpp), the same checks and messages.
-std::unique_ptr<NeutrinoFog> make_fog(const FogSetup& o, const PhysicsOptions& physics, StandardHaloModel& halo) {
-  if (o.target.empty()) throw InputError("give a target (e.g. Xe, Ar, Ge, CaWO4, Xe131)");
-  if (!(o.threshold_keV > 0.0) || !std::isfinite(o.threshold_keV)) throw InputError("threshold_keV must be positive");
-  if (o.fluxes != "ohare2021" && o.fluxes != "model") throw InputError("fluxes must be ohare2021 or model");
-  FogOptions fo;
-  fo.binning.threshold = o.threshold_keV * units::keV;
-  fo.binning.max_recoil = o.max_recoil_keV * units::keV;
-  fo.binning.bins = o.bins;
-  fo.binning.efficiency = o.efficiency;
-  fo.exposure_min_ton_year = o.exposure_min_ton_year;
-  fo.exposure_max_ton_year = o.exposure_max_ton_year;
-  fo.exposures_per_decade = o.exposures_per_decade;
-  fo.discovery.significance = o.significance;
-  fo.threads = o.threads;
-  fo.validate();
-  halo = halo_from(o);
-  const Material material = Material::from_name(io::default_nuclear_database(), o.target);
-  const auto backgrounds = dark_matter_neutrino_backgrounds(
-      io::default_solar_model(o.solar_model), io::default_atmospheric_flux(),
-      o.fluxes == "model" ? BackgroundFluxes::model : BackgroundFluxes::ohare2021);
-  return std::make_unique<NeutrinoFog>(material, backgrounds, halo, fo, physics.settings());
-}
 
 DoubleArray array_of(const std::vector<double>& v) { return DoubleArray(static_cast<py::ssize_t>(v.size()), v.data()); }
 
@@ -73,17 +20,10 @@ py::dict fog(const FogSetup& setup, const DoubleArray& masses, const PhysicsOpti
   for (double x : m)
     if (!(x > 0.0) || !std::isfinite(x)) throw InputError("WIMP masses (mass_GeV) must be positive");
   const std::vector<double> mass(m.begin(), m.end());
-  std::unique_ptr<NeutrinoFog> f;
-  StandardHaloModel halo;
-  std::vector<FogCurve> curves;
-  std::vector<double> reachable;
-  std::string material;
+  FogTable t;
   {
     py::gil_scoped_release release;
-    f = make_fog(setup, physics, halo);
-    for (double x : mass)
-      if (f->signal_total(x) > 0.0) reachable.push_back(x);
-    curves = f->curves(reachable);
+    t = neutrino_fog_table(setup, mass, physics.settings(), FogOptionNames::python);
   }
   const std::size_t n = mass.size();
   py::array_t<bool> is_reachable(static_cast<py::ssize_t>(n)), reached(static_cast<py::ssize_t>(n));
@@ -92,43 +32,40 @@ py::dict fog(const FogSetup& setup, const DoubleArray& masses, const PhysicsOpti
   DoubleArray floor_cs = new_array(n), floor_x = new_array(n);
   auto fc = writable(floor_cs), fx = writable(floor_x);
   py::list curve_list;
-  std::size_t next = 0;
   constexpr double nan = std::numeric_limits<double>::quiet_NaN();
   for (std::size_t i = 0; i < n; ++i) {
     const auto k = static_cast<py::ssize_t>(i);
-    const bool ok = next < curves.size() && curves[next].mass_GeV == mass[i];
-    r(k) = ok;
+    const auto& c = t.curves[i];
+    r(k) = c.has_value();
     fr(k) = false;
     fc[i] = fx[i] = nan;  // flagged by floor_reached
-    if (!ok) {
+    if (!c) {
       curve_list.append(py::none());
       continue;
     }
-    const auto& c = curves[next++];
-    if (c.floor_cross_section_cm2 && c.floor_exposure_ton_year) {
+    if (c->floor_cross_section_cm2 && c->floor_exposure_ton_year) {
       fr(k) = true;
-      fc[i] = *c.floor_cross_section_cm2;
-      fx[i] = *c.floor_exposure_ton_year;
+      fc[i] = *c->floor_cross_section_cm2;
+      fx[i] = *c->floor_exposure_ton_year;
     }
     py::dict d;
-    d["mass_GeV"] = c.mass_GeV;
-    d["exposure_ton_year"] = array_of(c.exposure_ton_year);
-    d["discovery_cross_section_cm2"] = array_of(c.cross_section_cm2);
-    d["fog_index"] = array_of(c.fog_index);
-    d["neutrino_events"] = array_of(c.neutrino_events);
-    d["signal_events"] = array_of(c.signal_events);
+    d["mass_GeV"] = c->mass_GeV;
+    d["exposure_ton_year"] = array_of(c->exposure_ton_year);
+    d["discovery_cross_section_cm2"] = array_of(c->cross_section_cm2);
+    d["fog_index"] = array_of(c->fog_index);
+    d["neutrino_events"] = array_of(c->neutrino_events);
+    d["signal_events"] = array_of(c->signal_events);
     curve_list.append(d);
   }
   py::list bg;
-  for (std::size_t k = 0; k < f->background_names().size(); ++k) {
-    double total = 0.0;
-    for (double v : f->background_counts()[k]) total += v;
+  for (const auto& b : t.backgrounds) {
     py::dict d;
-    d["name"] = f->background_names()[k];
-    d["events_per_ton_year"] = total;
-    d["relative_uncertainty"] = f->background_uncertainties()[k];
+    d["name"] = b.name;
+    d["events_per_ton_year"] = b.events_per_ton_year;
+    d["relative_uncertainty"] = b.relative_uncertainty;
     bg.append(d);
   }
+  const auto& halo = t.halo;
   py::dict h;
   h["v0_km_s"] = halo.v0 / km_per_s;
   h["vesc_km_s"] = halo.v_esc / km_per_s;
@@ -143,7 +80,7 @@ py::dict fog(const FogSetup& setup, const DoubleArray& masses, const PhysicsOpti
   out["curves"] = curve_list;
   out["backgrounds"] = bg;
   out["halo"] = h;
-  out["bin_edges_keV"] = array_of(f->bin_edges_keV());
+  out["bin_edges_keV"] = array_of(t.bin_edges_keV);
   return out;
 }
 
@@ -161,8 +98,7 @@ py::dict discovery_limit(const FogSetup& setup, double mass_GeV, const DoubleArr
   auto w_lim = limited.mutable_unchecked<1>();
   {
     py::gil_scoped_release release;
-    StandardHaloModel halo;
-    const auto f = make_fog(setup, physics, halo);
+    const auto f = make_neutrino_fog(setup, physics.settings(), FogOptionNames::python).fog;
     const auto signal = f->signal_counts(mass_GeV);  // InputError below the kinematic reach
     AsimovDiscovery::Workspace ws;
     double guess = 0.0;

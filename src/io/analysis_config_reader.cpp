@@ -11,70 +11,15 @@
 #include "cevns/core/suggest.hpp"
 #include "cevns/io/text_table.hpp"
 #include "experiment_yaml.hpp"
+#include "yaml_reader.hpp"
 
 namespace cevns::io {
 namespace {
 
 using analysis::ParameterInput;
 
-struct Context {
-  std::filesystem::path path;
-  std::string file;
-
-  [[noreturn]] void fail(const YAML::Node& node, const std::string& key, const std::string& problem) const {
-    const int line = node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
-    throw ConfigError(file + ":" + std::to_string(line) + ": key '" + key + "': " + problem);
-  }
-  void only_keys(const YAML::Node& map, const std::string& where, const std::vector<std::string>& allowed) const {
-    if (!map.IsMap()) fail(map, where.empty() ? "(top level)" : where, "expected a mapping");
-    for (const auto& kv : map) {
-      const auto key = kv.first.as<std::string>();
-      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
-        fail(kv.first, where.empty() ? key : where + "." + key, "unknown key" + did_you_mean(key, allowed));
-    }
-  }
-  static std::string join(const std::string& where, const std::string& key) {
-    return where.empty() ? key : where + "." + key;
-  }
-  template <class T>
-  T get(const YAML::Node& map, const std::string& key, const std::string& where) const {
-    const auto node = map[key];
-    if (!node) fail(map, join(where, key), "missing");
-    try {
-      return node.as<T>();
-    } catch (const YAML::Exception&) {
-      fail(node, join(where, key), "wrong type (value '" + YAML::Dump(node) + "')");
-    }
-  }
-  double number(const YAML::Node& map, const std::string& key, const std::string& where) const {
-    const double v = get<double>(map, key, where);
-    if (!std::isfinite(v)) fail(map[key], join(where, key), "not a finite number");
-    return v;
-  }
-  std::optional<double> optional(const YAML::Node& map, const std::string& key, const std::string& where) const {
-    if (!map[key]) return std::nullopt;
-    return number(map, key, where);
-  }
-  template <class E>
-  E choose(const YAML::Node& map, const std::string& key, const std::string& where,
-           const std::vector<std::pair<std::string, E>>& options) const {
-    const auto v = get<std::string>(map, key, where);
-    std::vector<std::string> names;
-    for (const auto& [n, e] : options) {
-      if (n == v) return e;
-      names.push_back(n);
-    }
-    fail(map[key], join(where, key), "unknown value '" + v + "'" + did_you_mean(v, names));
-  }
-  // A path relative to the analysis file's folder.
-  [[nodiscard]] std::filesystem::path relative(const std::string& name) const {
-    const std::filesystem::path p(name);
-    return p.is_absolute() ? p : path.parent_path() / p;
-  }
-};
-
 // An experiment: a catalog id, or a YAML path (relative to the analysis file when it exists there).
-std::string resolve_experiment(const Context& c, const std::string& name) {
+std::string resolve_experiment(const YamlReader& c, const std::string& name) {
   const std::filesystem::path p(name);
   const bool looks_like_path = p.extension() == ".yaml" || p.extension() == ".yml" || name.find('/') != std::string::npos;
   if (!looks_like_path) return name;
@@ -82,7 +27,7 @@ std::string resolve_experiment(const Context& c, const std::string& name) {
   return std::filesystem::is_regular_file(local) ? local.string() : name;
 }
 
-void read_physics(const Context& c, const YAML::Node& node, PhysicsChoices& p) {
+void read_physics(const YamlReader& c, const YAML::Node& node, PhysicsChoices& p) {
   const std::string w = "physics";
   c.only_keys(node, w, {"form_factor", "couplings", "radii", "sin2w", "neutron_radius_fm", "neutron_skin_fm",
                         "deformation_beta2", "nsi", "tensor", "zprime", "scalar", "magnetic_moment_bohr",
@@ -127,7 +72,7 @@ const std::vector<std::pair<std::string, stats::Constraint>> constraint_names{
     {"none", stats::Constraint::none}};
 
 // The keys common to parameters of interest and nuisances.
-void read_bounds_and_constraint(const Context& c, const YAML::Node& p, const std::string& w, ParameterInput& x,
+void read_bounds_and_constraint(const YamlReader& c, const YAML::Node& p, const std::string& w, ParameterInput& x,
                                 std::optional<double> default_initial) {
   if (p["constraint"]) {
     x.constraint = c.choose<stats::Constraint>(p, "constraint", w, constraint_names);
@@ -176,7 +121,7 @@ void read_bounds_and_constraint(const Context& c, const YAML::Node& p, const std
 
 std::vector<std::string> poi_list() { return {std::begin(analysis::poi_names), std::end(analysis::poi_names)}; }
 
-ParameterInput read_interest(const Context& c, const YAML::Node& p, const std::string& w, const PhysicsChoices& physics) {
+ParameterInput read_interest(const YamlReader& c, const YAML::Node& p, const std::string& w, const PhysicsChoices& physics) {
   c.only_keys(p, w, {"name", "initial", "min", "max", "truth", "fixed", "null_value", "test", "constraint", "center",
                      "width"});
   ParameterInput x;
@@ -199,7 +144,7 @@ ParameterInput read_interest(const Context& c, const YAML::Node& p, const std::s
   return x;
 }
 
-ParameterInput read_nuisance(const Context& c, const YAML::Node& p, const std::string& w) {
+ParameterInput read_nuisance(const YamlReader& c, const YAML::Node& p, const std::string& w) {
   c.only_keys(p, w, {"name", "initial", "min", "max", "truth", "fixed", "constraint", "center", "width", "morph_width",
                      "interpolation"});
   ParameterInput x;
@@ -237,14 +182,8 @@ ParameterInput read_nuisance(const Context& c, const YAML::Node& p, const std::s
 }  // namespace
 
 analysis::AnalysisConfig read_analysis_config(const std::filesystem::path& path) {
-  if (!std::filesystem::is_regular_file(path)) throw InputError("analysis file not found: " + path.string());
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(path.string());
-  } catch (const YAML::ParserException& e) {
-    throw ConfigError(path.string() + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg);
-  }
-  const Context c{path, path.string()};
+  const YAML::Node root = load_yaml_file(path, "analysis");
+  const YamlReader c{path, path.string()};
   c.only_keys(root, "", {"experiments", "flavour", "physics", "parameters", "nuisances", "fit", "scans", "toys"});
   analysis::AnalysisConfig config;
   config.file = path;

@@ -1,6 +1,7 @@
 #include "cevns/io/experiment_reader.hpp"
 
 #include "experiment_yaml.hpp"
+#include "yaml_reader.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -20,47 +21,16 @@
 namespace cevns::io {
 namespace {
 
-class Reader {
+// The shared reader plus the catalog's own checks: citations, edges and tables.
+class Reader : public YamlReader {
  public:
-  explicit Reader(std::filesystem::path p) : path_(std::move(p)), file_(path_.string()) {}
+  explicit Reader(const std::filesystem::path& p) : YamlReader(p, p.string()) {}
 
-  [[noreturn]] void fail(const YAML::Node& node, const std::string& key, const std::string& problem) const {
-    const int line = node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
-    throw ConfigError(file_ + ":" + std::to_string(line) + ": key '" + key + "': " + problem);
-  }
   // Rejects keys outside `allowed`; requires a `source:` citation when `cited`.
   void keys(const YAML::Node& map, const std::string& where, const std::vector<std::string>& allowed,
             bool cited = true) const {
-    if (!map.IsMap()) fail(map, where, "expected a mapping");
-    for (const auto& kv : map) {
-      const auto key = kv.first.as<std::string>();
-      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
-        fail(kv.first, where + "." + key, "unknown key" + did_you_mean(key, allowed));
-    }
+    only_keys(map, where, allowed);
     if (cited && !map["source"]) fail(map, where + ".source", "missing: every number needs a citation");
-  }
-  template <class T>
-  T get(const YAML::Node& map, const std::string& key, const std::string& where) const {
-    const auto node = map[key];
-    if (!node) fail(map, where + "." + key, "missing");
-    try {
-      return node.as<T>();
-    } catch (const YAML::Exception&) {
-      fail(node, where + "." + key, std::string("wrong type (value '") + YAML::Dump(node) + "')");
-    }
-  }
-  double number(const YAML::Node& map, const std::string& key, const std::string& where) const {
-    const double v = get<double>(map, key, where);
-    if (!std::isfinite(v)) fail(map[key], where + "." + key, "not a finite number");
-    return v;
-  }
-  double positive(const YAML::Node& map, const std::string& key, const std::string& where) const {
-    const double v = number(map, key, where);
-    if (!(v > 0.0)) fail(map[key], where + "." + key, "must be positive");
-    return v;
-  }
-  double optional(const YAML::Node& map, const std::string& key, const std::string& where, double fallback) const {
-    return map[key] ? number(map, key, where) : fallback;
   }
   // A number or a list of numbers.
   std::vector<double> numbers(const YAML::Node& map, const std::string& key, const std::string& where) const {
@@ -97,7 +67,7 @@ class Reader {
   // A table file: relative to the YAML file's folder if it exists there, else to data/.
   TextTable table(const YAML::Node& map, const std::string& where) const {
     const auto name = get<std::string>(map, "file", where);
-    std::filesystem::path p = path_.parent_path() / name;
+    std::filesystem::path p = path().parent_path() / name;
     if (!std::filesystem::is_regular_file(p)) {
       try {
         p = data_file(name);
@@ -114,32 +84,7 @@ class Reader {
     for (std::size_t r = 0; r < t.rows().size(); ++r) v.push_back(t.number(r, c));
     return v;
   }
-  template <class E>
-  E choose(const YAML::Node& map, const std::string& key, const std::string& where,
-           const std::vector<std::pair<std::string, E>>& options) const {
-    const auto v = get<std::string>(map, key, where);
-    std::vector<std::string> names;
-    for (const auto& [n, e] : options) {
-      if (n == v) return e;
-      names.push_back(n);
-    }
-    fail(map[key], where + "." + key, "unknown value '" + v + "'" + did_you_mean(v, names));
-  }
-  const std::string& file() const { return file_; }
-
- private:
-  std::filesystem::path path_;
-  std::string file_;
 };
-
-YAML::Node load(const std::filesystem::path& path) {
-  if (!std::filesystem::is_regular_file(path)) throw InputError("experiment file not found: " + path.string());
-  try {
-    return YAML::LoadFile(path.string());
-  } catch (const YAML::ParserException& e) {
-    throw ConfigError(path.string() + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg);
-  }
-}
 
 const std::vector<std::string> kTopKeys{"id",          "name",       "status",     "reference", "target",
                                         "neutrino_source", "exposure", "quenching", "observable",
@@ -404,7 +349,7 @@ std::vector<Background> read_backgrounds_yaml(const std::filesystem::path& file,
 }
 
 Experiment read_experiment(const std::filesystem::path& path) {
-  const YAML::Node root = load(path);
+  const YAML::Node root = load_yaml_file(path, "experiment");
   const Reader r(path);
   ExperimentEntry h;
   read_header(r, root, h);
@@ -444,7 +389,7 @@ std::vector<ExperimentEntry> experiment_catalog() {
     if (f.path().extension() != ".yaml") continue;
     const Reader r(f.path());
     ExperimentEntry e;
-    read_header(r, load(f.path()), e);
+    read_header(r, load_yaml_file(f.path(), "experiment"), e);
     e.path = f.path();
     out.push_back(std::move(e));
   }

@@ -12,48 +12,17 @@
 #include "cevns/io/nuclear_data_reader.hpp"
 #include "cevns/io/text_table.hpp"
 #include "cevns/nuclear/material.hpp"
+#include "yaml_reader.hpp"
 
 namespace cevns::io {
 namespace {
 
-struct Context {
-  std::filesystem::path path;
-  std::string file;
-
-  [[noreturn]] void fail(const YAML::Node& node, const std::string& key, const std::string& problem) const {
-    const int line = node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
-    throw ConfigError(file + ":" + std::to_string(line) + ": key '" + key + "': " + problem);
-  }
-  static std::string join(const std::string& where, const std::string& key) {
-    return where.empty() ? key : where + "." + key;
-  }
-  void only_keys(const YAML::Node& map, const std::string& where, const std::vector<std::string>& allowed) const {
-    if (!map.IsMap()) fail(map, where.empty() ? "(top level)" : where, "expected a mapping");
-    for (const auto& kv : map) {
-      const auto key = kv.first.as<std::string>();
-      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
-        fail(kv.first, join(where, key), "unknown key" + did_you_mean(key, allowed));
-    }
-  }
-  template <class T>
-  T get(const YAML::Node& map, const std::string& key, const std::string& where) const {
-    const auto node = map[key];
-    if (!node) fail(map, join(where, key), "missing");
-    try {
-      return node.as<T>();
-    } catch (const YAML::Exception&) {
-      fail(node, join(where, key), "wrong type (value '" + YAML::Dump(node) + "')");
-    }
-  }
-  double number(const YAML::Node& map, const std::string& key, const std::string& where) const {
-    const double v = get<double>(map, key, where);
-    if (!std::isfinite(v)) fail(map[key], join(where, key), "not a finite number");
-    return v;
-  }
+// The shared reader plus the unfolding files' own checks.
+struct Context : YamlReader {
+  using YamlReader::YamlReader;
+  // Unfolding files have always said "must be > 0".
   double positive(const YAML::Node& map, const std::string& key, const std::string& where) const {
-    const double v = number(map, key, where);
-    if (!(v > 0.0)) fail(map[key], join(where, key), "must be > 0");
-    return v;
+    return YamlReader::positive(map, key, where, "must be > 0");
   }
   // Increasing, >= 0, at least two; times `unit`.
   std::vector<double> edges(const YAML::Node& map, const std::string& key, const std::string& where, double unit) const {
@@ -66,10 +35,6 @@ struct Context {
     std::vector<double> out;
     for (double x : v) out.push_back(x * unit);
     return out;
-  }
-  [[nodiscard]] std::filesystem::path relative(const std::string& name) const {
-    const std::filesystem::path p(name);
-    return p.is_absolute() || path.empty() ? p : path.parent_path() / p;
   }
 };
 
@@ -247,24 +212,11 @@ stats::ReactorUnfoldingConfig from_yaml(const YAML::Node& root, const Context& c
 }  // namespace
 
 stats::ReactorUnfoldingConfig read_unfolding_config(const std::filesystem::path& path) {
-  if (!std::filesystem::is_regular_file(path)) throw InputError("unfolding file not found: " + path.string());
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(path.string());
-  } catch (const YAML::ParserException& e) {
-    throw ConfigError(path.string() + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg);
-  }
-  return from_yaml(root, Context{path, path.string()});
+  return from_yaml(load_yaml_file(path, "unfolding"), Context{path, path.string()});
 }
 
 stats::ReactorUnfoldingConfig read_unfolding_config_text(const std::string& yaml, const std::string& name) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(yaml);
-  } catch (const YAML::ParserException& e) {
-    throw ConfigError(name + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg);
-  }
-  return from_yaml(root, Context{{}, name});
+  return from_yaml(load_yaml_text(yaml, name), Context{{}, name});
 }
 
 }  // namespace cevns::io
