@@ -1,4 +1,4 @@
-// `cevns overview`: the main job on built-in defaults — CEvNS cross sections, kinematics and
+// `cevns overview`: a one-screen summary on built-in defaults — CEvNS cross sections, kinematics and
 // coherency limits for the seed talks' detector materials at the energies of their sources.
 #include <fmt/format.h>
 
@@ -72,7 +72,7 @@ void run_overview(const OverviewOptions& opt) {
 
 void add_overview_command(CLI::App& app) {
   auto opt = std::make_shared<OverviewOptions>();
-  auto* cmd = app.add_subcommand("overview", "cross sections and coherency of the seed talks' targets (main job)");
+  auto* cmd = app.add_subcommand("overview", "cross sections and coherency of the seed talks' targets (one-screen summary)");
   cmd->add_flag("--json", opt->json, "print one JSON object");
   cmd->callback([opt] { run_overview(*opt); });
 }
