@@ -38,6 +38,12 @@ void add_predict_command(CLI::App& app) {
         mea = fmt::format("{:.4g}", x.measured->value);
         mr = fmt::format("{:.3f}", n / x.measured->value);
       }
+      if (x.upper_limit) {  // a limit, not a measurement: shown as "< N"
+        row["upper_limit_counts"] = x.upper_limit->value;
+        row["ratio_to_upper_limit"] = n / x.upper_limit->value;
+        mea = fmt::format("< {:.4g}", x.upper_limit->value);
+        mr = fmt::format("{:.3f}", n / x.upper_limit->value);
+      }
       rows.push_back(row);
       if (!*json) std::cout << fmt::format("{:<20} {:>12.5g} {:>12} {:>8} {:>12} {:>8}\n", x.id, n, pub, pr, mea, mr);
     }

@@ -333,7 +333,8 @@ def section_experiments(ctx, predict_result):
         rows.append([html.escape(e["id"]), html.escape(c.get("target", "—")), html.escape(c.get("source", "—")),
                      html.escape(e.get("status", "—")), fmt(e.get("signal_counts")),
                      fmt(e.get("published_prediction_counts")), fmt(e.get("ratio_to_published"), 3),
-                     fmt(e.get("measured_counts")), fmt(e.get("ratio_to_measured"), 3),
+                     ("< " + fmt(e["upper_limit_counts"])) if "upper_limit_counts" in e else fmt(e.get("measured_counts")),
+                     fmt(e.get("ratio_to_upper_limit", e.get("ratio_to_measured")), 3),
                      html.escape(c.get("reference", "—"))])
         names.append(e["id"])
         ours.append(e.get("signal_counts") or np.nan)
@@ -341,8 +342,8 @@ def section_experiments(ctx, predict_result):
         measured.append(e.get("measured_counts") or np.nan)
     body = ("<p>Standard-Model CEvNS counts of every experiment of the catalog (data/experiments/*.yaml: "
             "target, source, exposure, quenching, threshold, efficiency), beside the collaboration's own "
-            "prediction and its measured number (a few, e.g. CONUS 2018/2021, quote a 90 % CL upper limit there: see "
-            "the experiment's <code>published.note</code> in its YAML file). Ratios are cevns / published.</p>")
+            "prediction and its measured number, or its upper limit (shown as &lt; N, e.g. CONUS 2021: 90 % CL). "
+            "Ratios are cevns / published.</p>")
     body += table(["experiment", "target", "source", "status", "cevns [counts]", "published prediction",
                    "ratio", "measured", "ratio", "reference"], rows)
     fig, (ax,) = _figure(width=7.0, height=4.4)

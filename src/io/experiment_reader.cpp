@@ -372,9 +372,12 @@ Experiment read_experiment(const std::filesystem::path& path) {
   read_backgrounds(r, root, x);
   if (const auto p = root["published"]) {
     r.keys(p, "published", {"source", "prediction_counts", "prediction_uncertainty_counts", "measured_counts",
-                            "measured_uncertainty_counts", "note"});
+                            "measured_uncertainty_counts", "upper_limit_counts", "note"});
     x.published_prediction = published(r, p, "prediction");
     x.measured = published(r, p, "measured");
+    x.upper_limit = published(r, p, "upper_limit");
+    if (x.measured && x.upper_limit)
+      r.fail(p, "published", "give measured_counts or upper_limit_counts, not both");
   }
   x.references = x.fluence.references;
   x.references.insert(x.references.begin(), x.reference);

@@ -63,3 +63,20 @@ def test_malformed_and_invalid_yaml(cevns, tmp_path):
     nosrc.write_text(good.replace('  source: "CsI 2017 release coherent_parameters.yaml: QF', '  note: "QF'))
     r = cevns("rate", "--experiment", nosrc)
     assert r.returncode == 3 and "quenching" in r.stderr
+
+
+def test_upper_limits_are_not_measurements(cevns, tmp_path):
+    # CONUS 2021 published a 90 % CL upper limit (PRL 126, 041804): predict shows it as "< 85"
+    r = cevns("predict", "--json")
+    rows = {e["id"]: e for e in r.json()["experiments"]}
+    conus = rows["conus-2021"]
+    assert conus["upper_limit_counts"] == 85 and "measured_counts" not in conus
+    assert conus["ratio_to_upper_limit"] == conus["signal_counts"] / 85
+    text = cevns("predict").stdout
+    assert any(line.startswith("conus-2021") and "< 85" in line for line in text.splitlines())
+    # a file may not give both a measurement and a limit
+    good = open(__file__.replace("tests/cli/test_experiments.py", "data/experiments/coherent-csi-2017.yaml")).read()
+    both = tmp_path / "both.yaml"
+    both.write_text(good.replace("  measured_counts: 134", "  measured_counts: 134\n  upper_limit_counts: 200"))
+    r = cevns("rate", "--experiment", both)
+    assert r.returncode == 3 and "both.yaml:" in r.stderr and "not both" in r.stderr

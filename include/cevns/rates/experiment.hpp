@@ -39,6 +39,7 @@ struct Experiment {
   std::vector<Background> backgrounds;
   std::optional<PublishedNumber> published_prediction;
   std::optional<PublishedNumber> measured;
+  std::optional<PublishedNumber> upper_limit;  // a published upper limit on the CEvNS counts (no measurement)
   std::vector<std::string> references;
 };
 
