@@ -28,19 +28,25 @@ void add_plot_command(CLI::App& app) {
     std::optional<double> activity_MCi;
     std::string flavour;
     std::string form_factor;
+    std::string experiment, csv, x, y, value;
+    bool log = false;
     bool json = false;
   };
   auto opt = std::make_shared<Options>();
-  auto* sub = app.add_subcommand("plot", "draw a figure (PNG or PDF): flux, xsec, recoil or coherency");
+  auto* sub = app.add_subcommand("plot", "draw a figure (PNG or PDF): flux, xsec, recoil, coherency, spectrum, time, profile or contour");
   sub->footer(
       "examples:\n"
       "  cevns plot flux --source reactor --power-GW 3.9 --distance-m 17 --out reactor.png\n"
       "  cevns plot xsec --target Ge --out ge.pdf\n"
       "  cevns plot recoil --target CsI --enu 10 30 --out csi-recoil.png\n"
-      "  cevns plot coherency --target Ar Ge Xe --out coherency.png");
-  sub->add_option("kind", opt->kind, "flux, xsec, recoil or coherency")
+      "  cevns plot coherency --target Ar Ge Xe --out coherency.png\n"
+      "  cevns plot spectrum --experiment coherent-lar-2020 --log --out lar.png\n"
+      "  cevns plot time --experiment coherent-csi-2017 --out csi-time.png\n"
+      "  cevns plot contour --csv nsi.csv --x eps_uV --y eps_dV --out nsi.png   # a cevns scan result\n"
+      "  cevns plot profile --csv scan.csv --x sin2w --out profile.png   # a 1-D scan with delta_chi2");
+  sub->add_option("kind", opt->kind, "flux, xsec, recoil, coherency, spectrum, time, profile or contour")
       ->required()
-      ->check(CLI::IsMember({"flux", "xsec", "recoil", "coherency"}));
+      ->check(CLI::IsMember({"flux", "xsec", "recoil", "coherency", "spectrum", "time", "profile", "contour"}));
   sub->add_option("--out", opt->out, "output file: .png or .pdf")->required();
   sub->add_option("--source", opt->source, "flux: source name(s) as for cevns flux, comma-separated (flux)");
   sub->add_option("--target", opt->targets, "target(s): isotope, element or formula (xsec, recoil, coherency)");
@@ -51,6 +57,12 @@ void add_plot_command(CLI::App& app) {
   sub->add_option("--activity-MCi", opt->activity_MCi, "radioactive source activity (MCi)");
   sub->add_option("--flavour,--flavor", opt->flavour, "nue, nuebar, numu, numubar, nutau, nutaubar");
   sub->add_option("--form-factor", opt->form_factor, "nuclear form factor: helm, symmetrized-fermi, klein-nystrand, point");
+  sub->add_option("--experiment", opt->experiment, "catalog id or experiment YAML (spectrum, time)");
+  sub->add_flag("--log", opt->log, "logarithmic counts axis (spectrum)");
+  sub->add_option("--csv", opt->csv, "a cevns scan result (profile, contour)");
+  sub->add_option("--x", opt->x, "column of the horizontal axis (profile, contour)");
+  sub->add_option("--y", opt->y, "column of the vertical axis (contour)");
+  sub->add_option("--value", opt->value, "column plotted (default delta_chi2)");
   sub->add_flag("--json", opt->json, "print one JSON object: kind and files written");
   sub->callback([opt] {
     const auto ext = std::filesystem::path(opt->out).extension().string();
@@ -74,6 +86,11 @@ void add_plot_command(CLI::App& app) {
     if (opt->activity_MCi) args.insert(args.end(), {"--activity-MCi", fmt::format("{:.17g}", *opt->activity_MCi)});
     if (!opt->flavour.empty()) args.insert(args.end(), {"--flavour", opt->flavour});
     if (!opt->form_factor.empty()) args.insert(args.end(), {"--form-factor", opt->form_factor});
+    for (const auto& [name, text] : {std::pair<const char*, const std::string*>{"--experiment", &opt->experiment},
+                                     {"--csv", &opt->csv}, {"--x", &opt->x}, {"--y", &opt->y},
+                                     {"--value", &opt->value}})
+      if (!text->empty()) args.insert(args.end(), {name, *text});
+    if (opt->log) args.emplace_back("--log");
     if (opt->json) args.emplace_back("--json");
     run_python_module("cevns.plot_cli", args);
   });

@@ -5,6 +5,8 @@ one figure from cevns.plot.
     python3 -m cevns.plot_cli xsec --target Ge --out ge.pdf
     python3 -m cevns.plot_cli recoil --target CsI --enu 10 30 --out recoil.png
     python3 -m cevns.plot_cli coherency --target Ar Ge Xe --out coherency.png
+    python3 -m cevns.plot_cli spectrum --experiment coherent-lar-2020 --log --out lar.png
+    python3 -m cevns.plot_cli contour --csv nsi.csv --x eps_uV --y eps_dV --out nsi.png
 
 Exit codes as the command line: 0 success, 2 bad input, 3 configuration, 4 data, 5 numerical.
 """
@@ -17,7 +19,29 @@ import numpy as np
 
 import cevns
 
-KINDS = ("flux", "xsec", "recoil", "coherency")
+KINDS = ("flux", "xsec", "recoil", "coherency", "spectrum", "time", "profile", "contour")
+
+
+def scan_columns(path, names):
+    """The named columns of a `cevns scan` result file (rows with status ok), as float arrays."""
+    path = Path(path)
+    if not path.is_file():
+        raise cevns.InputError(f"scan result not found: {path}")
+    data = np.genfromtxt(path, delimiter=",", names=True, dtype=None, encoding="utf-8")
+    known = list(data.dtype.names or ())
+    for name in names:
+        if name not in known:
+            raise cevns.InputError(f"{path}: no column '{name}' (columns: {', '.join(known)})")
+    ok = np.asarray(data["status"]) == "ok" if "status" in known else np.ones(len(data), bool)
+    return [np.asarray(data[name], dtype=float)[ok] for name in names]
+
+
+def grid_from_columns(x, y, z):
+    """Scan rows (x, y, z) as a full grid z[i, j] at (xs[i], ys[j]); NaN where a point is missing."""
+    xs, ys = np.unique(x), np.unique(y)
+    grid = np.full((len(xs), len(ys)), np.nan)
+    grid[np.searchsorted(xs, x), np.searchsorted(ys, y)] = z
+    return xs, ys, grid
 
 
 def exit_code(error):
@@ -47,6 +71,25 @@ def make_figure(args):
 
     physics = {"form_factor": args.form_factor} if args.form_factor else {}
     enu = np.asarray(args.enu, dtype=float) if args.enu else None
+    if args.kind in ("spectrum", "time"):
+        if not args.experiment:
+            raise cevns.InputError(f"cevns plot {args.kind} needs --experiment ID (cevns experiments)")
+        rate = cevns.rate(args.experiment, **physics)
+        if args.kind == "spectrum":
+            return plot.observable_spectrum(rate, path=args.out, log=args.log)
+        return plot.time_distribution(rate, path=args.out)
+    if args.kind in ("profile", "contour"):
+        if not args.csv or not args.x or (args.kind == "contour" and not args.y):
+            need = "--csv FILE --x NAME" + (" --y NAME" if args.kind == "contour" else "")
+            raise cevns.InputError(f"cevns plot {args.kind} needs {need} (a cevns scan result)")
+        value = args.value or "delta_chi2"
+        if args.kind == "profile":
+            x, z = scan_columns(args.csv, [args.x, value])
+            order = np.argsort(x)
+            return plot.delta_chi2_profile(x[order], z[order], args.x, path=args.out)
+        x, y, z = scan_columns(args.csv, [args.x, args.y, value])
+        xs, ys, grid = grid_from_columns(x, y, z)
+        return plot.contour_2d(xs, ys, grid, args.x, args.y, path=args.out)
     if args.kind == "flux":
         if not args.source:
             raise cevns.InputError("cevns plot flux needs --source NAME (cevns flux --list)")
@@ -80,6 +123,12 @@ def parser():
     p.add_argument("--activity-MCi", dest="activity_MCi", type=float)
     p.add_argument("--flavour", "--flavor")
     p.add_argument("--form-factor", dest="form_factor")
+    p.add_argument("--experiment", help="catalog id or experiment YAML (spectrum, time)")
+    p.add_argument("--log", action="store_true", help="logarithmic counts axis (spectrum)")
+    p.add_argument("--csv", help="a cevns scan result (profile, contour)")
+    p.add_argument("--x", help="column of the horizontal axis (profile, contour)")
+    p.add_argument("--y", help="column of the vertical axis (contour)")
+    p.add_argument("--value", help="column plotted (default delta_chi2)")
     p.add_argument("--json", action="store_true")
     p.add_argument("--cevns-bin", help=argparse.SUPPRESS)  # passed by the C++ front end; unused here
     return p
