@@ -68,14 +68,7 @@ void run_toys_command(const ToysOptions& opt) {
   ProgressBar bar("toys", !opt.json && mpi.rank() == 0);
   run.progress = [&](std::size_t done, std::size_t total) { bar.update(done, total); };
   std::size_t resumed = 0;
-  if (opt.resume && mpi.rank() == 0) {
-    resumed = scan::read_checkpoint(*run.checkpoint).size();
-    for (int r = 0; r < 4096; ++r) {
-      const std::filesystem::path part = run.checkpoint->string() + ".rank" + std::to_string(r);
-      if (!std::filesystem::exists(part)) break;
-      resumed += scan::read_checkpoint(part).size();
-    }
-  }
+  if (opt.resume && mpi.rank() == 0) resumed = scan::count_checkpointed(*run.checkpoint);
   if (mpi.size() > 1 && !run.checkpoint) throw InputError("toys under MPI need --out");
   const auto start = std::chrono::steady_clock::now();
   const auto results = mpi.size() > 1 ? scan::run_scan_mpi(job, run) : scan::run_scan(job, run);
@@ -83,8 +76,7 @@ void run_toys_command(const ToysOptions& opt) {
   if (mpi.rank() != 0) return;
   if (!opt.out.empty()) {
     scan::write_results_csv(opt.out, job, results);
-    std::filesystem::remove(*run.checkpoint);
-    for (int r = 0; r < mpi.size(); ++r) std::filesystem::remove(run.checkpoint->string() + ".rank" + std::to_string(r));
+    scan::remove_checkpoint(*run.checkpoint, mpi.size());
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const auto summary = analysis::summarise_toys(*model, config.toys.seed, results);

@@ -112,4 +112,23 @@ std::map<std::size_t, PointResult> read_checkpoint(const std::filesystem::path& 
   return results;
 }
 
+std::filesystem::path checkpoint_part(const std::filesystem::path& checkpoint, int rank) {
+  return checkpoint.string() + ".rank" + std::to_string(rank);
+}
+
+std::size_t count_checkpointed(const std::filesystem::path& checkpoint) {
+  std::size_t n = read_checkpoint(checkpoint).size();
+  for (int r = 0;; ++r) {  // parts are numbered from 0 without gaps
+    const auto part = checkpoint_part(checkpoint, r);
+    if (!std::filesystem::exists(part)) break;
+    n += read_checkpoint(part).size();
+  }
+  return n;
+}
+
+void remove_checkpoint(const std::filesystem::path& checkpoint, int ranks) {
+  std::filesystem::remove(checkpoint);
+  for (int r = 0; r < ranks; ++r) std::filesystem::remove(checkpoint_part(checkpoint, r));
+}
+
 }  // namespace cevns::scan

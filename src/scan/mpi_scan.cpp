@@ -101,7 +101,7 @@ std::map<std::size_t, PointResult> run_scan_mpi(const ScanJob& job, const RunOpt
 
   std::optional<CheckpointWriter> writer;
   if (options.checkpoint)
-    writer.emplace(fs::path(options.checkpoint->string() + ".rank" + std::to_string(rank)), job.value_names);
+    writer.emplace(checkpoint_part(*options.checkpoint, rank), job.value_names);
   std::map<std::size_t, PointResult> mine;
   try {
     while (true) {

@@ -45,6 +45,13 @@ class CheckpointWriter {
 // does not exist. ConfigError naming file:line for a malformed complete line.
 std::map<std::size_t, PointResult> read_checkpoint(const std::filesystem::path& path);
 
+// Under MPI each rank appends to its own part, CHECKPOINT.rank<R>, beside CHECKPOINT.
+std::filesystem::path checkpoint_part(const std::filesystem::path& checkpoint, int rank);
+// Results already in CHECKPOINT and its rank parts (what --resume will skip).
+std::size_t count_checkpointed(const std::filesystem::path& checkpoint);
+// Removes CHECKPOINT and its parts of ranks 0..ranks-1 (once the result file holds their content).
+void remove_checkpoint(const std::filesystem::path& checkpoint, int ranks);
+
 // The text form of a number used in checkpoints and results: shortest exact round trip.
 std::string exact_number(double value);
 
