@@ -34,21 +34,27 @@ nlohmann::json published(double value, double error, const std::string& source) 
   return {{"value", value}, {"error", error}, {"source", source}};
 }
 
+// The keys both release fits share.
+template <class Fit>
+nlohmann::json fit_json(const ReleaseFitOptions& opt, const std::filesystem::path& dir, const Fit& r) {
+  return {{"release", opt.release},
+          {"data_directory", dir.string()},
+          {"predicted_events", r.predicted_events},
+          {"fitted_events", r.fitted_events},
+          {"fitted_events_error", r.fitted_events_error},
+          {"significance_sigma", r.significance_sigma},
+          {"steady_state_events", r.steady_state_events},
+          {"steady_state_slope_per_us", r.steady_state_slope_per_us},
+          {"deviance", r.deviance},
+          {"bins", r.bins}};
+}
+
 void run_2017(const ReleaseFitOptions& opt, const std::filesystem::path& dir, const CevnsSettings& settings) {
   const auto r = analysis::fit_coherent_csi_2017(dir, {}, "coherent-csi-2017", settings);
   const std::string paper = "D. Akimov et al. (COHERENT), Science 357, 1123 (2017), arXiv:1708.01294";
   if (opt.json) {
-    print_json({{"release", opt.release},
-                {"data_directory", dir.string()},
-                {"predicted_events", r.predicted_events},
-                {"fitted_events", r.fitted_events},
-                {"fitted_events_error", r.fitted_events_error},
-                {"significance_sigma", r.significance_sigma},
-                {"steady_state_events", r.steady_state_events},
-                {"steady_state_slope_per_us", r.steady_state_slope_per_us},
-                {"prompt_neutron_events", r.prompt_neutron_events},
-                {"deviance", r.deviance},
-                {"bins", r.bins},
+    auto doc = fit_json(opt, dir, r);
+    doc.update({{"prompt_neutron_events", r.prompt_neutron_events},
                 {"observed_in_window", r.observed_in_window},
                 {"anticoincidence_in_window", r.anticoincidence_in_window},
                 {"published",
@@ -57,6 +63,7 @@ void run_2017(const ReleaseFitOptions& opt, const std::filesystem::path& dir, co
                   {"predicted_events", published(173.0, 48.0, paper)}}},
                 {"cevns", run_metadata({paper, "COHERENT CsI 2017 data release, arXiv:1804.09459",
                                         "S. Baker, R.D. Cousins, NIM 221, 437 (1984)"})}});
+    print_json(doc);
     return;
   }
   std::cout << fmt::format("COHERENT CsI 2017 refitted from its data release ({})\n", dir.string());
@@ -75,18 +82,9 @@ void run_2021(const ReleaseFitOptions& opt, const std::filesystem::path& dir, co
   constexpr double e40 = 1e-40;
   const double sm = r.sm_flux_averaged_cm2, meas = r.measured_flux_averaged_cm2;
   if (opt.json) {
-    print_json({{"release", opt.release},
-                {"data_directory", dir.string()},
-                {"predicted_events", r.predicted_events},
-                {"fitted_events", r.fitted_events},
-                {"fitted_events_error", r.fitted_events_error},
-                {"significance_sigma", r.significance_sigma},
-                {"steady_state_events", r.steady_state_events},
-                {"steady_state_slope_per_us", r.steady_state_slope_per_us},
-                {"brn_events", r.brn_events},
+    auto doc = fit_json(opt, dir, r);
+    doc.update({{"brn_events", r.brn_events},
                 {"nin_events", r.nin_events},
-                {"deviance", r.deviance},
-                {"bins", r.bins},
                 {"sm_flux_averaged_cm2", sm},
                 {"measured_flux_averaged_cm2", meas},
                 {"measured_flux_averaged_error_cm2", r.measured_flux_averaged_error_cm2},
@@ -101,6 +99,7 @@ void run_2021(const ReleaseFitOptions& opt, const std::filesystem::path& dir, co
                   {"sin2_theta_w", published(0.220, 0.028, "seed 001 (COHERENT CsI full data set)")}}},
                 {"cevns", run_metadata({paper, "COHERENT CsI 2021 data release (data/coherent_csi_2021/SOURCES.md)",
                                         "S. Baker, R.D. Cousins, NIM 221, 437 (1984)"})}});
+    print_json(doc);
     return;
   }
   std::cout << fmt::format("COHERENT CsI full data set (2021) refitted from its data release ({})\n", dir.string());
