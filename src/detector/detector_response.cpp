@@ -1,5 +1,7 @@
 #include "cevns/detector/detector_response.hpp"
 
+#include <boost/math/distributions/gamma.hpp>
+
 #include <algorithm>
 #include <cmath>
 
@@ -16,6 +18,42 @@ double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
 const FixedQuadrature& smearing_rule() {
   static const FixedQuadrature rule(16, 1);
   return rule;
+}
+
+// int_lo^hi f(x) dx on panels no wider than `step`, broken at `breaks` (the efficiency's steps and
+// kinks): the integrand is smooth on each panel, where Gauss-Legendre is accurate.
+template <class F>
+double panel_integral(const F& f, double lo, double hi, double step, const std::vector<double>& breaks) {
+  const auto& rule = smearing_rule();
+  double s = 0.0;
+  auto b = std::upper_bound(breaks.begin(), breaks.end(), lo);
+  while (lo < hi) {
+    const double end = (b != breaks.end() && *b < hi) ? *b++ : hi;
+    const auto panels = static_cast<std::size_t>(std::clamp(std::ceil((end - lo) / step), 1.0, 256.0));
+    const double w = (end - lo) / static_cast<double>(panels);
+    for (std::size_t p = 0; p < panels; ++p) s += rule.integrate(f, lo + w * static_cast<double>(p), lo + w * static_cast<double>(p + 1));
+    lo = end;
+  }
+  return s;
+}
+
+// Probability of x in [lo, hi) under a gamma distribution, each x weighted by eff(x). From x = 0 the
+// panels are graded: x^(kappa-1) has an infinite derivative there for kappa < 2.
+template <class Eff>
+double gamma_bin(const boost::math::gamma_distribution<>& g, double lo, double hi, bool flat, const Eff& eff,
+                 const std::vector<double>& breaks) {
+  if (flat) return boost::math::cdf(g, hi) - boost::math::cdf(g, lo);
+  const auto f = [&](double x) { return eff(x) * boost::math::pdf(g, x); };
+  const double step = 0.5 * boost::math::standard_deviation(g);
+  double s = 0.0;
+  if (lo == 0.0) {
+    const double first = std::min(hi, step);
+    double b = first;
+    for (int m = 0; m < 30; ++m, b *= 0.5) s += panel_integral(f, 0.5 * b, b, step, breaks);
+    s += smearing_rule().integrate(f, 0.0, b);
+    lo = first;
+  }
+  return hi > lo ? s + panel_integral(f, lo, hi, step, breaks) : s;
 }
 
 }  // namespace
@@ -44,6 +82,7 @@ double Resolution::sigma(double mu_keV) const {
     case ResolutionModel::sqrt: return std::max(0.0, a_sqrt_keV * std::sqrt(mu) + b_keV);
     case ResolutionModel::fano:
       return std::sqrt(sigma0_keV * sigma0_keV + fano_factor * pair_energy_keV * mu);
+    case ResolutionModel::gamma: return 0.0;
   }
   return 0.0;
 }
@@ -63,8 +102,14 @@ void DetectorResponse::validate() const {
     if (!(bin_edges[i] > bin_edges[i - 1])) throw InputError("detector: bin edges must increase");
   if (observable == Observable::pe && !(light_yield_pe_per_keVee > 0.0))
     throw InputError("detector: observable pe needs a positive light yield (PE/keVee)");
-  if (observable == Observable::pe && resolution.model != ResolutionModel::none)
-    throw InputError("detector: observable pe is smeared by Poisson photo-statistics; give no resolution model");
+  const bool gamma = resolution.model == ResolutionModel::gamma;
+  if (observable == Observable::pe && resolution.model != ResolutionModel::none && !gamma)
+    throw InputError("detector: observable pe is smeared by Poisson photo-statistics or a gamma response; "
+                     "resolution model must be none or gamma");
+  if (gamma && observable != Observable::pe)
+    throw InputError("detector: the gamma resolution model is for observable pe only");
+  if (gamma && !(resolution.gamma_shape_per_keVee >= 0.0 && std::isfinite(resolution.gamma_shape_per_keVee)))
+    throw InputError("detector: gamma shape_per_keVee must be >= 0");
   if (!(threshold >= 0.0) || !std::isfinite(threshold)) throw InputError("detector: threshold must be >= 0");
 }
 
@@ -100,6 +145,21 @@ void DetectorResponse::response_column(double recoil, std::span<double> out) con
   const std::size_t nb = bins();
   std::fill(out.begin(), out.end(), 0.0);
   const double mu = mean_observable(recoil);
+  if (observable == Observable::pe && resolution.model == ResolutionModel::gamma) {
+    if (!(mu > 0.0)) return;
+    const double kappa = 1.0 + resolution.gamma_shape_per_keVee * mu / light_yield_pe_per_keVee;
+    const boost::math::gamma_distribution<> g(kappa, mu / kappa);
+    const double top = mu + 25.0 * boost::math::standard_deviation(g);  // tail beyond: < 1e-10
+    const bool flat = efficiency.model == EfficiencyModel::none;
+    const auto eff = [&](double x) { return efficiency(x + pe_efficiency_offset); };
+    auto breaks = efficiency.breakpoints();
+    for (auto& b : breaks) b -= pe_efficiency_offset;
+    for (std::size_t k = 0; k < nb; ++k) {
+      const double lo = std::max({bin_edges[k], threshold, 0.0}), hi = std::min(bin_edges[k + 1], top);
+      if (hi > lo) out[k] = gamma_bin(g, lo, hi, flat, eff, breaks);
+    }
+    return;
+  }
   if (observable == Observable::pe) {
     // Poisson in n; sum only where the probability is not negligible.
     const double spread = 10.0 * std::sqrt(mu + 1.0) + 10.0;
@@ -124,7 +184,7 @@ void DetectorResponse::response_column(double recoil, std::span<double> out) con
     return;
   }
   const bool flat = efficiency.model == EfficiencyModel::none;
-  const auto& rule = smearing_rule();
+  const auto breaks = efficiency.breakpoints();
   for (std::size_t k = 0; k < nb; ++k) {
     const double lo = std::max({bin_edges[k], threshold, mu - 10.0 * sigma});
     const double hi = std::min(bin_edges[k + 1], mu + 10.0 * sigma);
@@ -133,20 +193,11 @@ void DetectorResponse::response_column(double recoil, std::span<double> out) con
       out[k] = normal_cdf((hi - mu) / sigma) - normal_cdf((lo - mu) / sigma);
       continue;
     }
-    // eps(x) N(x) on panels no wider than sigma/2: smooth per panel, Gauss-Legendre exact enough.
-    const auto panels = static_cast<std::size_t>(std::clamp(std::ceil((hi - lo) / (0.5 * sigma)), 1.0, 64.0));
-    const double w = (hi - lo) / static_cast<double>(panels);
-    double s = 0.0;
-    for (std::size_t p = 0; p < panels; ++p) {
-      const double a = lo + w * static_cast<double>(p);
-      s += rule.integrate(
-          [&](double x) {
-            const double z = (x - mu) / sigma;
-            return efficiency(x) * std::exp(-0.5 * z * z);
-          },
-          a, a + w);
-    }
-    out[k] = s / (sigma * std::sqrt(2.0 * M_PI));
+    const auto f = [&](double x) {
+      const double z = (x - mu) / sigma;
+      return efficiency(x) * std::exp(-0.5 * z * z);
+    };
+    out[k] = panel_integral(f, lo, hi, 0.5 * sigma, breaks) / (sigma * std::sqrt(2.0 * M_PI));
   }
 }
 

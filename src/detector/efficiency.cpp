@@ -56,4 +56,23 @@ double Efficiency::operator()(double x) const {
   return 1.0;
 }
 
+std::vector<double> Efficiency::breakpoints() const {
+  std::vector<double> out;
+  if (model == EfficiencyModel::table) out = table_x;
+  if (model == EfficiencyModel::logistic) {
+    if (step_zero_below) out.push_back(*step_zero_below);
+    if (step_half_below) out.push_back(*step_half_below);
+    // a / (1 + exp(-k (x - x0))) + d = level (clamping at 0 and 1, or 2 under the half step)
+    for (const double level : {0.0, 1.0, 2.0}) {
+      const double r = a / (level - d) - 1.0;
+      if ((level - d) != 0.0 && r > 0.0 && k != 0.0) {
+        const double x = x0 - std::log(r) / k;
+        if (std::isfinite(x)) out.push_back(x);
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 }  // namespace cevns

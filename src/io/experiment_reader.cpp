@@ -214,9 +214,18 @@ void read_detector(const Reader& r, const YAML::Node& root, Experiment& x) {
   if (d.observable == Observable::pe) d.light_yield_pe_per_keVee = r.positive(ob, "light_yield_pe_per_keVee", w);
   if (const auto rs = root["resolution"]) {
     const std::string wr = "resolution";
-    r.keys(rs, wr, {"source", "model", "a_sqrt_keV", "b_keV", "sigma0_keV", "fano_factor", "pair_energy_eV"});
-    d.resolution.model = r.choose<ResolutionModel>(
-        rs, "model", wr, {{"none", ResolutionModel::none}, {"sqrt", ResolutionModel::sqrt}, {"fano", ResolutionModel::fano}});
+    r.keys(rs, wr, {"source", "model", "a_sqrt_keV", "b_keV", "sigma0_keV", "fano_factor", "pair_energy_eV",
+                    "shape_per_keVee"});
+    d.resolution.model = r.choose<ResolutionModel>(rs, "model", wr,
+                                                   {{"none", ResolutionModel::none},
+                                                    {"sqrt", ResolutionModel::sqrt},
+                                                    {"fano", ResolutionModel::fano},
+                                                    {"gamma", ResolutionModel::gamma}});
+    if (d.resolution.model == ResolutionModel::gamma) {
+      d.resolution.gamma_shape_per_keVee = r.number(rs, "shape_per_keVee", wr);
+      // A continuous reconstructed PE: the efficiency is read at x itself unless told otherwise.
+      if (!ob["pe_efficiency_offset"]) d.pe_efficiency_offset = 0.0;
+    }
     d.resolution.a_sqrt_keV = r.optional(rs, "a_sqrt_keV", wr, 0.0);
     d.resolution.b_keV = r.optional(rs, "b_keV", wr, 0.0);
     d.resolution.sigma0_keV = r.optional(rs, "sigma0_keV", wr, 0.0);

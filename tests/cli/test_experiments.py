@@ -80,3 +80,17 @@ def test_upper_limits_are_not_measurements(cevns, tmp_path):
     both.write_text(good.replace("  measured_counts: 134", "  measured_counts: 134\n  upper_limit_counts: 200"))
     r = cevns("rate", "--experiment", both)
     assert r.returncode == 3 and "both.yaml:" in r.stderr and "not both" in r.stderr
+
+
+def test_gamma_response_is_for_photoelectrons(cevns, tmp_path):
+    # the CsI 2021 release's gamma PE response smears reconstructed photoelectrons only
+    lar = open(__file__.replace("tests/cli/test_experiments.py", "data/experiments/coherent-lar-2020.yaml")).read()
+    bad = tmp_path / "gamma.yaml"
+    bad.write_text(lar.replace("  model: sqrt", "  model: gamma\n  shape_per_keVee: 9.56"))
+    r = cevns("rate", "--experiment", bad)
+    assert r.returncode == 3 and "gamma.yaml:" in r.stderr and "pe only" in r.stderr
+    csi = open(__file__.replace("tests/cli/test_experiments.py", "data/experiments/coherent-csi-2021.yaml")).read()
+    noshape = tmp_path / "noshape.yaml"
+    noshape.write_text(csi.replace("  shape_per_keVee: 9.56\n", ""))
+    r = cevns("rate", "--experiment", noshape)
+    assert r.returncode == 3 and "resolution.shape_per_keVee" in r.stderr and "missing" in r.stderr

@@ -40,7 +40,7 @@ TEST(Validation, E03_ReleaseCounts) {
 
 TEST(Validation, E03_CsI2021FittedEvents) {
   // Published 306 +- 20; tolerance the published 1 sigma. Our signal template is the cevns SM
-  // prediction (362 events in the window, vs the paper's 341 +- 11 +- 42), so the spectral shape
+  // prediction (361 events in the window, vs the paper's 341 +- 11 +- 42), so the spectral shape
   // differs; the steady state is fitted from the release's AC events, whose Poisson error (+-36
   // on 1295) makes our Hessian error larger than the published one (see the docs).
   EXPECT_NEAR(nominal().fitted_events, 306.0, 20.0);

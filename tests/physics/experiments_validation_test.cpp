@@ -49,10 +49,10 @@ TEST(ExperimentsValidation, CoherentLAr2020PublishedPrediction) {
 // 341 +- 11 (theory) +- 42 (experiment) events as validation.md reads it (a secondary source quotes 333;
 // the paper body could not be read with the workplace tools). Inputs: 3.198e23 POT, 0.0848 nu/flavour/
 // proton, 14.6 kg at 19.3 m, the release's nominal quenching polynomial and PE efficiency, 13.35 PE/keVee,
-// 0-60 PE, 0-6 us, and the analysis' timing efficiency (flat to 520 ns, then exp(-0.0494/us dt)).
-// Class M (validation.md, as E01/E04: COHERENT's GEANT4 flux and own detector MC): 10 %. Not modelled,
-// so inside that budget: the release's gamma-shaped PE response (wider than Poisson). The 10 % band
-// contains 333 too (333/341 = 0.977), so it does not decide between the two readings.
+// 0-60 PE, 0-6 us, the release's gamma PE response and the analysis' timing efficiency (flat to 520 ns,
+// then exp(-0.0494/us dt)). Class M (validation.md, as E01/E04: COHERENT's GEANT4 flux and own
+// detector MC): 10 %. The 10 % band contains 333 too (333/341 = 0.977), so it does not decide
+// between the two readings.
 TEST(ExperimentsValidation, CoherentCsI2021PublishedPrediction) {
   EXPECT_NEAR(predicted("coherent-csi-2021") / 341.0, 1.0, 0.10);
 }

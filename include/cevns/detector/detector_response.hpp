@@ -7,8 +7,11 @@
 // Observable x in the detector's unit (a plain number in keVnr, keVee or photoelectrons):
 //   keVnr: mu = T;  keVee: mu = E_ee;  pe: mu = Y E_ee with Y in PE/keVee.
 // Smearing:
-//   pe        Poisson photo-statistics: P(n | mu) = e^-mu mu^n / n!, n counted in bin k if
-//             x_k <= n < x_{k+1}; efficiency at n + pe_efficiency_offset (COHERENT's bin centres)
+//   pe        Poisson photo-statistics (resolution none): P(n | mu) = e^-mu mu^n / n!, n counted in
+//             bin k if x_k <= n < x_{k+1}; efficiency at n + pe_efficiency_offset (COHERENT's bin centres)
+//   pe        gamma (COHERENT CsI 2021 release): a continuous reconstructed PE x with a gamma
+//             distribution of mean mu and shape kappa = 1 + beta E_ee[keVee] (variance mu^2 / kappa);
+//               R_kj = int_{max(x_k, thr)}^{x_{k+1}} eps(x + pe_efficiency_offset) Gamma(x; kappa, mu/kappa) dx
 //   keV*      Gaussian, sigma(mu) from the resolution model (keV of the observable):
 //               none     sigma = 0 (x = mu)
 //               sqrt     sigma = a sqrt(mu) + b         (LAr 2020: sigma/E = 0.58/sqrt(E): a = 0.58, b = 0)
@@ -25,7 +28,7 @@
 namespace cevns {
 
 enum class Observable { keVnr, keVee, pe };
-enum class ResolutionModel { none, sqrt, fano };
+enum class ResolutionModel { none, sqrt, fano, gamma };
 
 // "keVnr", "keVee", "pe"; parse throws InputError with did-you-mean.
 const char* to_string(Observable o);
@@ -38,7 +41,8 @@ struct Resolution {
   double sigma0_keV = 0.0;     // fano
   double fano_factor = 0.0;
   double pair_energy_keV = 0.0;
-  // sigma (keV) at mean mu (keV); >= 0.
+  double gamma_shape_per_keVee = 0.0;  // gamma (pe only): kappa = 1 + beta E_ee, beta in 1/keVee
+  // sigma (keV) at mean mu (keV) of the Gaussian models; >= 0 (0 for none and gamma).
   [[nodiscard]] double sigma(double mu_keV) const;
 };
 
@@ -59,7 +63,7 @@ struct DetectorResponse {
   Efficiency efficiency;
   double threshold = 0.0;                 // observable units; x < threshold is lost
   std::vector<double> bin_edges;          // observable units, increasing
-  double pe_efficiency_offset = 0.5;
+  double pe_efficiency_offset = 0.5;       // catalog default: 0.5 for Poisson counts, 0 for gamma
 
   // Throws InputError if the combination is inconsistent (no bins, pe without light yield, ...).
   void validate() const;

@@ -28,6 +28,9 @@ struct Efficiency {
 
   // Efficiency at observable x, in [0, 1].
   [[nodiscard]] double operator()(double x) const;
+  // Where the efficiency has a step or a kink (steps, clamping at 0 or 1, table nodes), increasing:
+  // integrals of eps(x) p(x) break their panels there.
+  [[nodiscard]] std::vector<double> breakpoints() const;
 };
 
 }  // namespace cevns

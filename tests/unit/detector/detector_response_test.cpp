@@ -44,7 +44,14 @@ TEST(Efficiency, Coherent2017StepAndLogistic) {
   EXPECT_NEAR(e(10.8507), 0.6655 / 2, 1e-14);
   // CsI 2021 form with negative offset is clamped at 0, never negative.
   EXPECT_EQ(Efficiency::logistic(1.32045, 0.285979, 10.8646, -0.333322)(0.0), 0.0);
+  // Kinks where smearing integrals break their panels: the CsI 2021 curve reaches 0 once (never 1).
+  const auto e21 = Efficiency::logistic(1.32045, 0.285979, 10.8646, -0.333322);
+  const auto kinks = e21.breakpoints();
+  ASSERT_EQ(kinks.size(), 1u);
+  EXPECT_NEAR(1.32045 / (1 + std::exp(-0.285979 * (kinks[0] - 10.8646))) - 0.333322, 0.0, 1e-12);
+  EXPECT_EQ(e.breakpoints(), (std::vector<double>{5.0, 6.0}));
   const auto t = Efficiency::table({1, 3}, {0.2, 0.6});
+  EXPECT_EQ(t.breakpoints(), (std::vector<double>{1.0, 3.0}));
   EXPECT_NEAR(t(2.0), 0.4, 1e-14);
   EXPECT_NEAR(t(9.0), 0.6, 1e-14);
 }
@@ -96,6 +103,59 @@ TEST(DetectorResponse, GaussianSmearingMatchesErfAndAdaptiveIntegral) {
         d.bin_edges[k], d.bin_edges[k + 1]);
     EXPECT_NEAR(col[k], ref, 1e-9) << k;
   }
+}
+
+// The CsI 2021 release's gamma PE response: shape 1 + beta Eee, mean Y Eee. Without efficiency the
+// bins hold the closed-form gamma CDF differences (regularised incomplete gamma, std::tgamma route
+// via series here); with the release efficiency, an adaptive integral of eps(x) p(x) on each bin.
+TEST(DetectorResponse, GammaPhotoelectronResponseMatchesClosedFormAndAdaptiveIntegral) {
+  DetectorResponse d;
+  d.observable = Observable::pe;
+  d.quenching = Quenching::constant(0.08);
+  d.light_yield_pe_per_keVee = 13.35;
+  d.resolution.model = ResolutionModel::gamma;
+  d.resolution.gamma_shape_per_keVee = 9.56;
+  d.pe_efficiency_offset = 0.0;
+  for (int i = 0; i <= 120; ++i) d.bin_edges.push_back(i);
+  std::vector<double> col(d.bins());
+  for (const double t_keV : {0.5, 3.0, 12.5, 40.0}) {
+    const double ee = 0.08 * t_keV, mu = 13.35 * ee, kappa = 1.0 + 9.56 * ee, theta = mu / kappa;
+    const auto pdf = [&](double x) {
+      return std::exp((kappa - 1.0) * std::log(x) - x / theta - std::lgamma(kappa) - kappa * std::log(theta));
+    };
+    d.efficiency = Efficiency{};
+    d.response_column(t_keV * units::keV, col);
+    double sum = 0.0, mean = 0.0, second = 0.0;
+    for (std::size_t k = 0; k < d.bins(); ++k) {
+      const double ref = adaptive_integral(pdf, std::max(d.bin_edges[k], 1e-300), d.bin_edges[k + 1]);
+      EXPECT_NEAR(col[k], ref, 1e-9) << t_keV << " keVnr, bin " << k;
+      const double centre = 0.5 * (d.bin_edges[k] + d.bin_edges[k + 1]);
+      sum += col[k];
+      mean += col[k] * centre;
+      second += col[k] * centre * centre;
+    }
+    EXPECT_NEAR(sum, 1.0, 1e-9) << t_keV;
+    if (mu > 5.0) {  // moments from 1-PE bins: variance mu^2 / kappa plus the bin width's 1/12
+      EXPECT_NEAR(mean / mu, 1.0, 2e-3) << t_keV;
+      EXPECT_NEAR((second - mean * mean) / (mu * mu / kappa + 1.0 / 12.0), 1.0, 2e-2) << t_keV;
+    }
+    d.efficiency = Efficiency::logistic(1.32045, 0.285979, 10.8646, -0.333322);
+    d.threshold = 2.0;
+    d.response_column(t_keV * units::keV, col);
+    for (std::size_t k = 2; k < d.bins(); ++k) {
+      const double ref = adaptive_integral([&](double x) { return d.efficiency(x) * pdf(x); }, d.bin_edges[k],
+                                           d.bin_edges[k + 1]);
+      EXPECT_NEAR(col[k], ref, 1e-9 + 1e-7 * ref) << t_keV << " keVnr, bin " << k;
+    }
+    EXPECT_EQ(col[0] + col[1], 0.0);  // below the threshold
+    d.threshold = 0.0;
+  }
+  // Gamma is for photoelectrons only; negative shapes are refused.
+  DetectorResponse e = d;
+  e.observable = Observable::keVee;
+  EXPECT_THROW(e.validate(), InputError);
+  d.resolution.gamma_shape_per_keVee = -1.0;
+  EXPECT_THROW(d.validate(), InputError);
 }
 
 TEST(DetectorResponse, DeterministicObservableHasBreakpointsAtEdges) {
