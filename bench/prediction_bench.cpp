@@ -1,5 +1,6 @@
 // COHERENT CsI 2017 prediction: cold start (read catalog YAML, build source, kernel, response
-// matrix, templates) and re-evaluation after a change of normalisation (docs/performance.md).
+// matrix, templates) and re-evaluation after a change of normalisation; CsI 2021 cold start with
+// the release's gamma PE response (docs/performance.md).
 #include <benchmark/benchmark.h>
 
 #include <vector>
@@ -16,6 +17,14 @@ void BM_PredictionColdStart(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_PredictionColdStart)->Unit(benchmark::kMillisecond);
+
+void BM_PredictionColdStartGammaResponse(benchmark::State& state) {
+  for (auto _ : state) {
+    const cevns::Prediction p(cevns::io::load_experiment("coherent-csi-2021"));
+    benchmark::DoNotOptimize(p.evaluate().signal_counts);
+  }
+}
+BENCHMARK(BM_PredictionColdStartGammaResponse)->Unit(benchmark::kMillisecond);
 
 void BM_PredictionBuildOnly(benchmark::State& state) {
   const auto x = cevns::io::load_experiment("coherent-csi-2017");
