@@ -24,9 +24,9 @@ void add_experiments_command(CLI::App& app) {
       print_json({{"experiments", rows}, {"cevns", run_metadata({})}});
       return;
     }
-    std::cout << fmt::format("{:<20} {:<10} {:<10} {:<10} {}\n", "id", "target", "source", "status", "reference");
+    std::cout << fmt::format("{:<20} {:<14} {:<10} {:<10} {}\n", "id", "target", "source", "status", "reference");
     for (const auto& e : catalog)
-      std::cout << fmt::format("{:<20} {:<10} {:<10} {:<10} {}\n", e.id, e.target, e.source, e.status, e.reference);
+      std::cout << fmt::format("{:<20} {:<14} {:<10} {:<10} {}\n", e.id, e.target, e.source, e.status, e.reference);
   });
 }
 

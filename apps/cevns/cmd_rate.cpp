@@ -43,11 +43,16 @@ void write_csv(const std::filesystem::path& dir, const Experiment& x, const Pred
     }
   }
   {
+    // One detector: recoil, density. Several: each detector's own recoil nodes, led by its name.
     std::ofstream f(dir / "recoil.csv");
-    f << "recoil_keVnr,signal_counts_per_keVnr\n";
-    const auto d = p.recoil_spectrum();
-    for (std::size_t j = 0; j < d.size(); ++j)
-      f << fmt::format("{:.8g},{:.8g}\n", p.kernel().nodes()[j] / units::keV, d[j] * units::keV);
+    const bool several = !x.modules.empty();
+    f << (several ? "detector," : "") << "recoil_keVnr,signal_counts_per_keVnr\n";
+    for (std::size_t m = 0; m < p.modules(); ++m) {
+      const auto d = p.recoil_spectrum(m);
+      for (std::size_t j = 0; j < d.size(); ++j)
+        f << (several ? p.module_name(m) + "," : "")
+          << fmt::format("{:.8g},{:.8g}\n", p.kernel(m).nodes()[j] / units::keV, d[j] * units::keV);
+    }
   }
   if (r.time_bins > 1) {
     std::ofstream f(dir / "observable_time.csv");
@@ -68,10 +73,7 @@ void run_rate(const RateOptions& opt) {
   const PredictionResult r = p.evaluate();
   if (!opt.csv_dir.empty()) write_csv(opt.csv_dir, x, p, r);
   nlohmann::json isotopes = nlohmann::json::object();
-  for (std::size_t i = 0; i < r.isotope_counts.size(); ++i) {
-    const auto& n = x.material->components()[i].nuclide;
-    isotopes[n.symbol + std::to_string(n.A())] = r.isotope_counts[i];
-  }
+  for (std::size_t i = 0; i < r.isotope_counts.size(); ++i) isotopes[p.isotope_names()[i]] = r.isotope_counts[i];
   nlohmann::json flavours = nlohmann::json::object();
   for (std::size_t s = 0; s < r.species_counts.size(); ++s) flavours[to_string(p.species()[s])] = r.species_counts[s];
   nlohmann::json backgrounds = nlohmann::json::object();
@@ -89,7 +91,7 @@ void run_rate(const RateOptions& opt) {
   if (opt.json) {
     nlohmann::json doc = {{"experiment", x.id},
                           {"name", x.name},
-                          {"target", x.material->name()},
+                          {"target", x.target_name()},
                           {"mass_kg", x.mass_kg},
                           {"signal_counts", r.signal_counts},
                           {"background_counts", r.background_counts},
@@ -103,13 +105,23 @@ void run_rate(const RateOptions& opt) {
                             {"bin_edges_" + unit, x.response.bin_edges},
                             {"signal_counts", sig_e},
                             {"total_counts", tot_e}}}};
-    std::vector<double> t_keV, d_keV;
-    const auto d = p.recoil_spectrum();
-    for (std::size_t j = 0; j < d.size(); ++j) {
-      t_keV.push_back(p.kernel().nodes()[j] / units::keV);
-      d_keV.push_back(d[j] * units::keV);
-    }
-    doc["recoil"] = {{"recoil_keVnr", t_keV}, {"signal_counts_per_keVnr", d_keV}};
+    const auto recoil = [&](std::size_t m) {
+      std::vector<double> t_keV, d_keV;
+      const auto d = p.recoil_spectrum(m);
+      for (std::size_t j = 0; j < d.size(); ++j) {
+        t_keV.push_back(p.kernel(m).nodes()[j] / units::keV);
+        d_keV.push_back(d[j] * units::keV);
+      }
+      return nlohmann::json{{"recoil_keVnr", t_keV}, {"signal_counts_per_keVnr", d_keV}};
+    };
+    if (x.modules.empty()) doc["recoil"] = recoil(0);
+    // Several detectors: each with its own target, mass, counts and recoil spectrum (own nodes).
+    for (std::size_t m = 0; m < x.modules.size(); ++m)
+      doc["detectors"].push_back({{"name", x.modules[m].name},
+                                  {"target", x.modules[m].material.name()},
+                                  {"mass_kg", x.modules[m].mass_kg},
+                                  {"signal_counts", r.module_counts[m]},
+                                  {"recoil", recoil(m)}});
     if (r.time_bins > 1) {
       std::vector<double> e_us;
       for (const double t : x.time_edges) e_us.push_back(t / units::us);
@@ -121,9 +133,12 @@ void run_rate(const RateOptions& opt) {
     print_json(doc);
     return;
   }
-  std::cout << fmt::format("{} ({}; {} {:.4g} kg)\n", x.id, x.name, x.material->name(), x.mass_kg);
+  std::cout << fmt::format("{} ({}; {} {:.4g} kg)\n", x.id, x.name, x.target_name(), x.mass_kg);
   std::cout << fmt::format("  signal_counts      {:.6g}\n  background_counts  {:.6g}\n", r.signal_counts,
                            r.background_counts);
+  for (std::size_t m = 0; m < x.modules.size(); ++m)
+    std::cout << fmt::format("  detector {:<10} {:.6g}  ({} {:.4g} kg)\n", x.modules[m].name, r.module_counts[m],
+                             x.modules[m].material.name(), x.modules[m].mass_kg);
   for (const auto& [k, v] : isotopes.items()) std::cout << fmt::format("  isotope {:<10} {:.6g}\n", k, v.get<double>());
   for (const auto& [k, v] : flavours.items()) std::cout << fmt::format("  flavour {:<10} {:.6g}\n", k, v.get<double>());
   for (const auto& [k, v] : backgrounds.items())

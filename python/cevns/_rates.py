@@ -11,10 +11,11 @@ def rate(experiment, form_factor="helm", couplings="radiative", sin2w=None, neut
     schema (docs/configuration.md); the physics keywords are those of :func:`cevns.xsec`, bsm
     included (e.g. bsm={"nsi": "eps_ee_uV=0.1"}).
 
-    Returns a dict with the keys of ``cevns rate --json``: signal_counts, background_counts,
-    total_counts, isotope_signal_counts and flavour_signal_counts (dicts), plus numpy arrays
-    signal and total of shape (energy bins, time bins) and backgrounds (one such array per
-    background component).
+    Returns a dict with the keys of ``cevns rate --json``: target, mass_kg, signal_counts,
+    background_counts, total_counts, isotope_signal_counts and flavour_signal_counts (dicts),
+    detectors (experiments with several detectors only: a list of {name, target, mass_kg,
+    signal_counts}), plus numpy arrays signal and total of shape (energy bins, time bins) and
+    backgrounds (one such array per background component).
     """
     physics = _physics(form_factor, couplings, radii, sin2w, neutron_skin_fm, neutron_radius_fm, bsm)
     return _core.rate(str(experiment), physics)

@@ -29,17 +29,19 @@ py::dict rate(const std::string& experiment_id, const PhysicsOptions& physics) {
   const Experiment experiment = io::load_experiment(experiment_id);
   const CevnsSettings settings = physics.settings();
   PredictionResult r;
-  std::vector<std::string> isotopes, species;
+  std::vector<std::string> isotopes, species, modules;
   {
     py::gil_scoped_release release;
     const Prediction prediction(experiment, settings);
     r = prediction.evaluate();
-    for (const auto& iso : prediction.cross_section().isotopes()) isotopes.push_back(iso.nuclide().name());
+    isotopes = prediction.isotope_names();
+    for (std::size_t m = 0; m < prediction.modules(); ++m) modules.push_back(prediction.module_name(m));
     for (const auto& nu : prediction.species()) species.push_back(to_string(nu));
   }
   py::dict out;
   out["experiment"] = experiment.id;
   out["name"] = experiment.name;
+  out["target"] = experiment.target_name();
   out["mass_kg"] = experiment.mass_kg;
   out["signal_counts"] = r.signal_counts;
   out["background_counts"] = r.background_counts;
@@ -50,6 +52,18 @@ py::dict rate(const std::string& experiment_id, const PhysicsOptions& physics) {
   for (std::size_t a = 0; a < species.size() && a < r.species_counts.size(); ++a)
     per_flavour[py::str(species[a])] = r.species_counts[a];
   out["isotope_signal_counts"] = per_isotope;
+  if (!experiment.modules.empty()) {  // several detectors: each one's target, mass and counts
+    py::list detectors;
+    for (std::size_t m = 0; m < experiment.modules.size(); ++m) {
+      py::dict d;
+      d["name"] = modules[m];
+      d["target"] = experiment.modules[m].material.name();
+      d["mass_kg"] = experiment.modules[m].mass_kg;
+      d["signal_counts"] = r.module_counts[m];
+      detectors.append(d);
+    }
+    out["detectors"] = detectors;
+  }
   out["flavour_signal_counts"] = per_flavour;
   out["signal"] = binned(r.signal, r.energy_bins, r.time_bins);
   out["total"] = binned(r.total, r.energy_bins, r.time_bins);

@@ -527,7 +527,7 @@ std::shared_ptr<Core> build_core(const AnalysisConfig& config) {
     b.coefficients.assign(bins * width, 0.0);
     for (std::size_t v = 0; v < b.variants; ++v) {
       Experiment x = b.experiment;
-      x.response.quenching.scale *= scales[v];
+      x.scale_quenching(scales[v]);
       const auto c = coefficient_templates(*core, x);
       for (std::size_t i = 0; i < bins; ++i)
         for (std::size_t j = 0; j < core->monomials; ++j) b.coefficients[i * width + v * core->monomials + j] = c[j][i];
@@ -661,7 +661,7 @@ std::vector<double> LikelihoodModel::full_prediction(std::span<const double> val
     throw InputError("expected " + std::to_string(core_->free_to_all.size()) + " parameter values");
   const auto& b = core_->blocks.at(experiment);
   Experiment x = b.experiment;
-  if (b.quenching != Core::npos) x.response.quenching.scale *= core_->value(values, b.quenching);
+  if (b.quenching != Core::npos) x.scale_quenching(core_->value(values, b.quenching));
   PredictionScales scales;
   scales.signal = core_->value_or(values, core_->signal_scale, 1.0) * core_->value_or(values, b.flux, 1.0);
   for (const std::size_t i : b.background_scale) scales.backgrounds.push_back(core_->value_or(values, i, 1.0));

@@ -89,7 +89,7 @@ class Reader : public YamlReader {
 const std::vector<std::string> kTopKeys{"id",          "name",       "status",     "reference", "target",
                                         "neutrino_source", "exposure", "quenching", "observable",
                                         "resolution",  "efficiency", "timing",     "backgrounds", "published",
-                                        "notes"};
+                                        "notes",       "detectors"};
 
 void read_header(const Reader& r, const YAML::Node& root, ExperimentEntry& e) {
   r.keys(root, "experiment", kTopKeys, false);
@@ -101,6 +101,18 @@ void read_header(const Reader& r, const YAML::Node& root, ExperimentEntry& e) {
   const auto t = root["target"];
   if (!t) r.fail(root, "target", "missing");
   e.target = r.get<std::string>(t, "material", "target");
+  // Several detectors: their distinct targets ("CaWO4 + Al2O3"), as Experiment::target_name().
+  if (const auto list = root["detectors"]; list && list.IsSequence()) {
+    std::vector<std::string> names;
+    for (const auto& n : list) {
+      const auto m = n.IsMap() && n["material"] && n["material"].IsScalar() ? n["material"].as<std::string>() : e.target;
+      if (std::find(names.begin(), names.end(), m) == names.end()) names.push_back(m);
+    }
+    if (!names.empty()) {
+      e.target = names.front();
+      for (std::size_t i = 1; i < names.size(); ++i) e.target += " + " + names[i];
+    }
+  }
   const auto s = root["neutrino_source"];
   if (!s) r.fail(root, "neutrino_source", "missing");
   e.source = r.get<std::string>(s, "name", "neutrino_source");
@@ -153,8 +165,7 @@ void read_source(const Reader& r, const YAML::Node& root, Experiment& x) {
   }
 }
 
-Quenching read_quenching(const Reader& r, const YAML::Node& q, const Material& m) {
-  const std::string w = "quenching";
+Quenching read_quenching(const Reader& r, const YAML::Node& q, const Material& m, const std::string& w) {
   r.keys(q, w, {"source", "model", "factor", "k", "atomic_number", "coefficients_MeVee", "a", "b_per_keVnr", "file",
                 "recoil_column", "factor_column"});
   const auto model = r.choose<QuenchingModel>(q, "model", w,
@@ -194,9 +205,62 @@ Quenching read_quenching(const Reader& r, const YAML::Node& q, const Material& m
   return {};
 }
 
+// resolution: block into d; `offset_given`: whether the observable block set pe_efficiency_offset.
+void read_resolution(const Reader& r, const YAML::Node& rs, DetectorResponse& d, const std::string& wr,
+                     bool offset_given) {
+  r.keys(rs, wr, {"source", "model", "a_sqrt_keV", "b_keV", "sigma0_keV", "fano_factor", "pair_energy_eV",
+                  "shape_per_keVee"});
+  d.resolution = Resolution{};
+  d.resolution.model = r.choose<ResolutionModel>(rs, "model", wr,
+                                                 {{"none", ResolutionModel::none},
+                                                  {"sqrt", ResolutionModel::sqrt},
+                                                  {"fano", ResolutionModel::fano},
+                                                  {"gamma", ResolutionModel::gamma}});
+  d.resolution.a_sqrt_keV = r.optional(rs, "a_sqrt_keV", wr, 0.0);
+  d.resolution.b_keV = r.optional(rs, "b_keV", wr, 0.0);
+  d.resolution.sigma0_keV = r.optional(rs, "sigma0_keV", wr, 0.0);
+  d.resolution.fano_factor = r.optional(rs, "fano_factor", wr, 0.0);
+  d.resolution.pair_energy_keV = r.optional(rs, "pair_energy_eV", wr, 0.0) * 1e-3;
+  if (d.resolution.model == ResolutionModel::gamma) {
+    d.resolution.gamma_shape_per_keVee = r.number(rs, "shape_per_keVee", wr);
+    // A continuous reconstructed PE: the efficiency is read at x itself unless told otherwise.
+    if (!offset_given) d.pe_efficiency_offset = 0.0;
+  }
+}
+
+void read_efficiency(const Reader& r, const YAML::Node& ef, DetectorResponse& d, const std::string& we) {
+  r.keys(ef, we, {"source", "model", "a", "k", "x0", "d", "zero_below", "half_below", "file", "x_column",
+                  "efficiency_column"});
+  const auto model = r.choose<EfficiencyModel>(
+      ef, "model", we,
+      {{"none", EfficiencyModel::none}, {"logistic", EfficiencyModel::logistic}, {"table", EfficiencyModel::table}});
+  d.efficiency = Efficiency{};
+  if (model == EfficiencyModel::logistic) {
+    d.efficiency = Efficiency::logistic(r.number(ef, "a", we), r.number(ef, "k", we), r.number(ef, "x0", we),
+                                        r.optional(ef, "d", we, 0.0));
+    if (ef["zero_below"]) d.efficiency.step_zero_below = r.number(ef, "zero_below", we);
+    if (ef["half_below"]) d.efficiency.step_half_below = r.number(ef, "half_below", we);
+  } else if (model == EfficiencyModel::table) {
+    const auto t = r.table(ef, we);
+    try {
+      d.efficiency = Efficiency::table(r.column(t, ef, "x_column", 0, we), r.column(t, ef, "efficiency_column", 1, we));
+    } catch (const InputError& e) {
+      r.fail(ef["file"], we + ".file", e.what());
+    }
+  }
+}
+
+void validate_response(const Reader& r, const YAML::Node& at, const DetectorResponse& d, const std::string& where) {
+  try {
+    d.validate();
+  } catch (const InputError& e) {
+    r.fail(at, where, e.what());
+  }
+}
+
 void read_detector(const Reader& r, const YAML::Node& root, Experiment& x) {
   auto& d = x.response;
-  if (root["quenching"]) d.quenching = read_quenching(r, root["quenching"], *x.material);
+  if (root["quenching"]) d.quenching = read_quenching(r, root["quenching"], *x.material, "quenching");
   const auto ob = root["observable"];
   if (!ob) r.fail(root, "observable", "missing");
   const std::string w = "observable";
@@ -212,53 +276,49 @@ void read_detector(const Reader& r, const YAML::Node& root, Experiment& x) {
   d.threshold = r.optional(ob, "threshold_" + q, w, 0.0);
   d.pe_efficiency_offset = r.optional(ob, "pe_efficiency_offset", w, 0.5);
   if (d.observable == Observable::pe) d.light_yield_pe_per_keVee = r.positive(ob, "light_yield_pe_per_keVee", w);
-  if (const auto rs = root["resolution"]) {
-    const std::string wr = "resolution";
-    r.keys(rs, wr, {"source", "model", "a_sqrt_keV", "b_keV", "sigma0_keV", "fano_factor", "pair_energy_eV",
-                    "shape_per_keVee"});
-    d.resolution.model = r.choose<ResolutionModel>(rs, "model", wr,
-                                                   {{"none", ResolutionModel::none},
-                                                    {"sqrt", ResolutionModel::sqrt},
-                                                    {"fano", ResolutionModel::fano},
-                                                    {"gamma", ResolutionModel::gamma}});
-    if (d.resolution.model == ResolutionModel::gamma) {
-      d.resolution.gamma_shape_per_keVee = r.number(rs, "shape_per_keVee", wr);
-      // A continuous reconstructed PE: the efficiency is read at x itself unless told otherwise.
-      if (!ob["pe_efficiency_offset"]) d.pe_efficiency_offset = 0.0;
-    }
-    d.resolution.a_sqrt_keV = r.optional(rs, "a_sqrt_keV", wr, 0.0);
-    d.resolution.b_keV = r.optional(rs, "b_keV", wr, 0.0);
-    d.resolution.sigma0_keV = r.optional(rs, "sigma0_keV", wr, 0.0);
-    d.resolution.fano_factor = r.optional(rs, "fano_factor", wr, 0.0);
-    d.resolution.pair_energy_keV = r.optional(rs, "pair_energy_eV", wr, 0.0) * 1e-3;
-  }
-  if (const auto ef = root["efficiency"]) {
-    const std::string we = "efficiency";
-    r.keys(ef, we, {"source", "model", "a", "k", "x0", "d", "zero_below", "half_below", "file", "x_column",
-                    "efficiency_column"});
-    const auto model = r.choose<EfficiencyModel>(
-        ef, "model", we,
-        {{"none", EfficiencyModel::none}, {"logistic", EfficiencyModel::logistic}, {"table", EfficiencyModel::table}});
-    if (model == EfficiencyModel::logistic) {
-      d.efficiency = Efficiency::logistic(r.number(ef, "a", we), r.number(ef, "k", we), r.number(ef, "x0", we),
-                                          r.optional(ef, "d", we, 0.0));
-      if (ef["zero_below"]) d.efficiency.step_zero_below = r.number(ef, "zero_below", we);
-      if (ef["half_below"]) d.efficiency.step_half_below = r.number(ef, "half_below", we);
-    } else if (model == EfficiencyModel::table) {
-      const auto t = r.table(ef, we);
+  if (const auto rs = root["resolution"]) read_resolution(r, rs, d, "resolution", static_cast<bool>(ob["pe_efficiency_offset"]));
+  if (const auto ef = root["efficiency"]) read_efficiency(r, ef, d, "efficiency");
+  validate_response(r, ob, d, w);
+}
+
+// detectors: several detectors binned alike, each inheriting the top-level target material,
+// quenching, threshold, resolution and efficiency unless it gives its own.
+void read_modules(const Reader& r, const YAML::Node& root, Experiment& x) {
+  const auto list = root["detectors"];
+  if (!list) return;
+  if (!list.IsSequence() || list.size() == 0) r.fail(list, "detectors", "expected a non-empty list");
+  const std::string q = to_string(x.response.observable);
+  const bool offset_given = static_cast<bool>(root["observable"]["pe_efficiency_offset"]);
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const auto n = list[i];
+    const std::string w = "detectors[" + std::to_string(i) + "]";
+    r.keys(n, w, {"source", "name", "material", "mass_kg", "threshold_keVnr", "threshold_keVee", "threshold_pe",
+                  "quenching", "resolution", "efficiency"});
+    for (const auto& other : {"keVnr", "keVee", "pe"})
+      if (q != other && n[std::string("threshold_") + other])
+        r.fail(n, w, std::string("unit '") + other + "' does not match quantity '" + q + "'");
+    DetectorModule m{r.get<std::string>(n, "name", w), *x.material, r.positive(n, "mass_kg", w), x.response};
+    for (const auto& other : x.modules)
+      if (other.name == m.name) r.fail(n["name"], w + ".name", "'" + m.name + "' is used twice");
+    if (n["material"]) {
       try {
-        d.efficiency =
-            Efficiency::table(r.column(t, ef, "x_column", 0, we), r.column(t, ef, "efficiency_column", 1, we));
+        m.material = Material::from_name(default_nuclear_database(), r.get<std::string>(n, "material", w));
       } catch (const InputError& e) {
-        r.fail(ef["file"], we + ".file", e.what());
+        r.fail(n["material"], w + ".material", e.what());
       }
     }
+    if (n["threshold_" + q]) m.response.threshold = r.number(n, "threshold_" + q, w);
+    if (n["quenching"]) m.response.quenching = read_quenching(r, n["quenching"], m.material, w + ".quenching");
+    if (n["resolution"]) read_resolution(r, n["resolution"], m.response, w + ".resolution", offset_given);
+    if (n["efficiency"]) read_efficiency(r, n["efficiency"], m.response, w + ".efficiency");
+    validate_response(r, n, m.response, w);
+    x.modules.push_back(std::move(m));
   }
-  try {
-    d.validate();
-  } catch (const InputError& e) {
-    r.fail(ob, w, e.what());
-  }
+  // The experiment-level view: first detector's target and response, total mass.
+  x.material = x.modules.front().material;
+  x.response = x.modules.front().response;
+  x.mass_kg = 0.0;
+  for (const auto& m : x.modules) x.mass_kg += m.mass_kg;
 }
 
 void read_timing(const Reader& r, const YAML::Node& root, Experiment& x) {
@@ -370,13 +430,16 @@ Experiment read_experiment(const std::filesystem::path& path) {
   const auto t = root["target"];
   r.keys(t, "target", {"source", "material", "mass_kg"});
   try {
-    x.material = Material::from_name(default_nuclear_database(), h.target);
+    x.material = Material::from_name(default_nuclear_database(), r.get<std::string>(t, "material", "target"));
   } catch (const InputError& e) {
     r.fail(t["material"], "target.material", e.what());
   }
-  x.mass_kg = r.positive(t, "mass_kg", "target");
+  if (root["detectors"] && t["mass_kg"])
+    r.fail(t["mass_kg"], "target.mass_kg", "not with detectors: give each detector its mass_kg");
+  if (!root["detectors"]) x.mass_kg = r.positive(t, "mass_kg", "target");
   read_source(r, root, x);
   read_detector(r, root, x);
+  read_modules(r, root, x);
   read_timing(r, root, x);
   read_backgrounds(r, root, x);
   if (const auto p = root["published"]) {

@@ -8,36 +8,61 @@
 namespace cevns {
 namespace {
 
-std::vector<double> breakpoints_for(const Experiment& e, const MaterialCrossSection& xs) {
+// A detector module as the constructor sees it: Experiment::modules, or the single detector.
+struct ModuleSpec {
+  std::string name;
+  const Material* material;
+  double mass_kg;
+  const DetectorResponse* response;
+};
+
+std::vector<ModuleSpec> module_specs(const Experiment& e) {
+  std::vector<ModuleSpec> out;
+  if (e.modules.empty()) {
+    if (!e.material) throw InputError("experiment '" + e.id + "' has no target material");
+    if (!(e.mass_kg > 0.0)) throw InputError("experiment '" + e.id + "': mass must be positive");
+    out.push_back({e.id, &*e.material, e.mass_kg, &e.response});
+    return out;
+  }
+  for (const auto& m : e.modules) {
+    const std::string where = "experiment '" + e.id + "', detector '" + m.name + "'";
+    if (!(m.mass_kg > 0.0)) throw InputError(where + ": mass must be positive");
+    const auto& first = e.modules.front().response;
+    if (m.response.observable != first.observable || m.response.bin_edges != first.bin_edges)
+      throw InputError(where + ": every detector must use the same observable and bin edges");
+    out.push_back({m.name, &m.material, m.mass_kg, &m.response});
+  }
+  return out;
+}
+
+std::vector<double> breakpoints_for(const NeutrinoSource& fluence, const DetectorResponse& response,
+                                    const MaterialCrossSection& xs) {
   double emax = 0.0;
-  for (const auto nu : e.fluence.species()) {
-    const Spectrum& s = *e.fluence.spectrum(nu);
+  for (const auto nu : fluence.species()) {
+    const Spectrum& s = *fluence.spectrum(nu);
     emax = std::max(emax, s.max_energy());
     for (const auto& l : s.lines()) emax = std::max(emax, l.energy);
   }
   double tmax = 0.0;
   for (const auto& iso : xs.isotopes()) tmax = std::max(tmax, iso.max_recoil(emax));
-  return e.response.recoil_breakpoints(tmax);
-}
-
-MaterialCrossSection make_xs(const Experiment& e, const CevnsSettings& settings) {
-  if (!e.material) throw InputError("experiment '" + e.id + "' has no target material");
-  return MaterialCrossSection(*e.material, settings);
+  return response.recoil_breakpoints(tmax);
 }
 
 }  // namespace
 
-Prediction::Prediction(const Experiment& e, const CevnsSettings& settings)
-    : mass_kg_(e.mass_kg),
-      xs_(make_xs(e, settings)),
-      kernel_(xs_, e.fluence, breakpoints_for(e, xs_)),
-      response_(e.response.response_matrix(kernel_.nodes())) {
-  if (!(mass_kg_ > 0.0)) throw InputError("experiment '" + e.id + "': mass must be positive");
-  energy_bins_ = response_.bins;
+Prediction::Prediction(const Experiment& e, const CevnsSettings& settings) {
+  const auto specs = module_specs(e);
+  for (const auto& m : specs) {
+    MaterialCrossSection xs(*m.material, settings);
+    RecoilKernel kernel(xs, e.fluence, breakpoints_for(e.fluence, *m.response, xs));
+    ResponseMatrix response = m.response->response_matrix(kernel.nodes());
+    modules_.push_back(Module{m.name, m.mass_kg, std::move(xs), std::move(kernel), std::move(response)});
+  }
+  energy_bins_ = modules_.front().response.bins;
   const bool timed = e.pulsed && e.time_edges.size() >= 2;
   time_bins_ = timed ? e.time_edges.size() - 1 : 1;
-  const auto& sp = kernel_.species();
-  const std::size_t ni = kernel_.isotopes(), ns = sp.size(), nn = kernel_.nodes().size();
+  const auto& sp = species();
+  const std::size_t ns = sp.size();
   for (const auto nu : sp) {
     std::vector<double> f(time_bins_, 1.0);
     if (timed)
@@ -47,18 +72,50 @@ Prediction::Prediction(const Experiment& e, const CevnsSettings& settings)
     species_time_.push_back(std::move(f));
   }
   species_templates_.assign(ns, std::vector<double>(energy_bins_, 0.0));
-  isotope_species_.assign(ni * ns, std::vector<double>(energy_bins_, 0.0));
-  std::vector<double> v(nn);
-  for (std::size_t i = 0; i < ni; ++i)
-    for (std::size_t s = 0; s < ns; ++s) {
-      const auto c = kernel_.cells(i, s);
-      for (std::size_t j = 0; j < nn; ++j) v[j] = mass_kg_ * c[j];
-      auto& out = isotope_species_[i * ns + s];
-      response_.apply(v, out);
-      for (std::size_t k = 0; k < energy_bins_; ++k) species_templates_[s][k] += out[k];
+  module_species_.assign(modules_.size() * ns, 0.0);
+  std::vector<double> out(energy_bins_);
+  for (std::size_t p = 0; p < modules_.size(); ++p) {
+    const Module& m = modules_[p];
+    const std::size_t nn = m.kernel.nodes().size();
+    std::vector<double> v(nn);
+    for (std::size_t i = 0; i < m.kernel.isotopes(); ++i) {
+      const std::string name = m.xs.isotopes()[i].nuclide().name();
+      auto slot = static_cast<std::size_t>(std::find(isotope_names_.begin(), isotope_names_.end(), name) -
+                                           isotope_names_.begin());
+      if (slot == isotope_names_.size()) {
+        isotope_names_.push_back(name);
+        isotope_species_.resize(isotope_names_.size() * ns, std::vector<double>(energy_bins_, 0.0));
+      }
+      for (std::size_t s = 0; s < ns; ++s) {
+        const auto c = m.kernel.cells(i, s);
+        for (std::size_t j = 0; j < nn; ++j) v[j] = m.mass_kg * c[j];
+        m.response.apply(v, out);
+        auto& iso = isotope_species_[slot * ns + s];
+        for (std::size_t k = 0; k < energy_bins_; ++k) {
+          iso[k] += out[k];
+          species_templates_[s][k] += out[k];
+          module_species_[p * ns + s] += out[k];
+        }
+      }
     }
+  }
+  // A flat rate is per kg: every module contributes above its own threshold. A table is the
+  // experiment's total: counted once, above the lowest threshold.
+  const auto lowest = std::min_element(specs.begin(), specs.end(), [](const auto& a, const auto& b) {
+    return a.response->threshold < b.response->threshold;
+  });
+  double mass = 0.0;
+  for (const auto& m : specs) mass += m.mass_kg;
   for (const auto& b : e.backgrounds) {
-    const auto energy = b.binned_counts(e.response, e.mass_kg, e.live_days);
+    std::vector<double> energy(energy_bins_, 0.0);
+    if (b.shape == BackgroundShape::flat) {
+      for (const auto& m : specs) {
+        const auto c = b.binned_counts(*m.response, m.mass_kg, e.live_days);
+        for (std::size_t k = 0; k < energy_bins_; ++k) energy[k] += c[k];
+      }
+    } else {
+      energy = b.binned_counts(*lowest->response, mass, e.live_days);
+    }
     std::vector<double> g(time_bins_, 1.0);
     if (timed) g = b.time_fractions(e.time_edges, e.timing);
     std::vector<double> full(bins(), 0.0);
@@ -97,8 +154,8 @@ PredictionResult Prediction::evaluate(const PredictionScales& sc) const {
   r.time_bins = time_bins_;
   r.signal.assign(bins(), 0.0);
   r.species_counts.assign(ns, 0.0);
-  r.isotope_counts.assign(kernel_.isotopes(), 0.0);
-  for (std::size_t i = 0; i < kernel_.isotopes(); ++i)
+  r.isotope_counts.assign(isotope_names_.size(), 0.0);
+  for (std::size_t i = 0; i < isotope_names_.size(); ++i)
     for (std::size_t s = 0; s < ns; ++s) {
       const double a = sc.signal * (sc.species.empty() ? 1.0 : sc.species[s]);
       const auto& tpl = isotope_species_[i * ns + s];
@@ -110,6 +167,12 @@ PredictionResult Prediction::evaluate(const PredictionScales& sc) const {
           r.isotope_counts[i] += x;
         }
     }
+  r.module_counts.assign(modules_.size(), 0.0);
+  for (std::size_t s = 0; s < ns; ++s) {
+    const double a = sc.signal * (sc.species.empty() ? 1.0 : sc.species[s]);
+    const double in_window = std::accumulate(species_time_[s].begin(), species_time_[s].end(), 0.0);
+    for (std::size_t p = 0; p < modules_.size(); ++p) r.module_counts[p] += a * module_species_[p * ns + s] * in_window;
+  }
   r.signal_counts = std::accumulate(r.signal.begin(), r.signal.end(), 0.0);
   r.total = r.signal;
   for (std::size_t b = 0; b < background_templates_.size(); ++b) {
@@ -125,31 +188,38 @@ PredictionResult Prediction::evaluate(const PredictionScales& sc) const {
   return r;
 }
 
-double Prediction::recoil_counts() const { return mass_kg_ * kernel_.total(); }
+double Prediction::recoil_counts() const {
+  double n = 0.0;
+  for (const auto& m : modules_) n += m.mass_kg * m.kernel.total();
+  return n;
+}
 
-std::vector<double> Prediction::recoil_spectrum() const {
-  const std::size_t nn = kernel_.nodes().size();
+std::vector<double> Prediction::recoil_spectrum(std::size_t module) const {
+  const Module& m = modules_.at(module);
+  const std::size_t nn = m.kernel.nodes().size();
   std::vector<double> out(nn, 0.0);
-  for (std::size_t i = 0; i < kernel_.isotopes(); ++i)
-    for (std::size_t s = 0; s < kernel_.species().size(); ++s) {
-      const auto c = kernel_.cells(i, s);
-      for (std::size_t j = 0; j < nn; ++j) out[j] += mass_kg_ * c[j] / kernel_.weights()[j];
+  for (std::size_t i = 0; i < m.kernel.isotopes(); ++i)
+    for (std::size_t s = 0; s < m.kernel.species().size(); ++s) {
+      const auto c = m.kernel.cells(i, s);
+      for (std::size_t j = 0; j < nn; ++j) out[j] += m.mass_kg * c[j] / m.kernel.weights()[j];
     }
   return out;
 }
 
 std::vector<double> Prediction::recoil_binned(const std::vector<double>& edges) const {
   std::vector<double> out(edges.size() < 2 ? 0 : edges.size() - 1, 0.0);
-  const auto& nodes = kernel_.nodes();
-  for (std::size_t i = 0; i < kernel_.isotopes(); ++i)
-    for (std::size_t s = 0; s < kernel_.species().size(); ++s) {
-      const auto c = kernel_.cells(i, s);
-      for (std::size_t j = 0; j < nodes.size(); ++j) {
-        const auto it = std::upper_bound(edges.begin(), edges.end(), nodes[j]);
-        if (it == edges.begin() || it == edges.end()) continue;
-        out[static_cast<std::size_t>(it - edges.begin()) - 1] += mass_kg_ * c[j];
+  for (const auto& m : modules_) {
+    const auto& nodes = m.kernel.nodes();
+    for (std::size_t i = 0; i < m.kernel.isotopes(); ++i)
+      for (std::size_t s = 0; s < m.kernel.species().size(); ++s) {
+        const auto c = m.kernel.cells(i, s);
+        for (std::size_t j = 0; j < nodes.size(); ++j) {
+          const auto it = std::upper_bound(edges.begin(), edges.end(), nodes[j]);
+          if (it == edges.begin() || it == edges.end()) continue;
+          out[static_cast<std::size_t>(it - edges.begin()) - 1] += m.mass_kg * c[j];
+        }
       }
-    }
+  }
   return out;
 }
 

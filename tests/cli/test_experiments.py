@@ -94,3 +94,47 @@ def test_gamma_response_is_for_photoelectrons(cevns, tmp_path):
     noshape.write_text(csi.replace("  shape_per_keVee: 9.56\n", ""))
     r = cevns("rate", "--experiment", noshape)
     assert r.returncode == 3 and "resolution.shape_per_keVee" in r.stderr and "missing" in r.stderr
+
+
+def test_several_detectors(cevns, tmp_path):
+    # NUCLEUS-10g: a CaWO4 and an Al2O3 array binned alike, each with its own mass
+    r = cevns("rate", "--experiment", "nucleus-10g", "--json")
+    assert r.returncode == 0, r.stderr
+    d = r.json()
+    assert d["target"] == "CaWO4 + Al2O3"
+    dets = {x["name"]: x for x in d["detectors"]}
+    assert set(dets) == {"CaWO4", "Al2O3"} and dets["Al2O3"]["target"] == "Al2O3"
+    assert abs(d["mass_kg"] - dets["CaWO4"]["mass_kg"] - dets["Al2O3"]["mass_kg"]) < 1e-15
+    assert abs(sum(x["signal_counts"] for x in dets.values()) - d["signal_counts"]) < 1e-9 * d["signal_counts"]
+    assert abs(sum(d["isotope_signal_counts"].values()) - d["signal_counts"]) < 1e-9 * d["signal_counts"]
+    assert "Al27" in d["isotope_signal_counts"] and "W184" in d["isotope_signal_counts"]
+    assert "recoil" not in d and all(len(x["recoil"]["recoil_keVnr"]) > 10 for x in dets.values())
+    r = cevns("rate", "--experiment", "nucleus-10g", "--csv", tmp_path)
+    assert (tmp_path / "recoil.csv").read_text().startswith("detector,recoil_keVnr,")
+    listing = {e["id"]: e for e in cevns("experiments", "--json").json()["experiments"]}
+    assert listing["nucleus-10g"]["target"] == "CaWO4 + Al2O3"
+    # a detector's own threshold overrides the experiment's
+    good = open(__file__.replace("tests/cli/test_experiments.py", "data/experiments/nucleus-10g.yaml")).read()
+    raised = tmp_path / "raised.yaml"
+    raised.write_text(good.replace("    mass_kg: 0.00449\n", "    mass_kg: 0.00449\n    threshold_keVnr: 0.1\n"))
+    dr = {x["name"]: x for x in cevns("rate", "--experiment", raised, "--json").json()["detectors"]}
+    assert dr["CaWO4"]["signal_counts"] == dets["CaWO4"]["signal_counts"]
+    assert 0 < dr["Al2O3"]["signal_counts"] < 0.9 * dets["Al2O3"]["signal_counts"]
+    # schema errors name the file, the line and the key
+    cases = {
+        "mass.yaml": (good.replace("  material: CaWO4\ndetectors:", "  material: CaWO4\n  mass_kg: 0.01\ndetectors:"),
+                      ["target.mass_kg", "not with detectors"]),
+        "typo.yaml": (good.replace("    mass_kg: 0.00449", "    mass_kgs: 0.00449"),
+                      ["detectors[1].mass_kgs", "did you mean mass_kg"]),
+        "unit.yaml": (good.replace("    mass_kg: 0.00449\n", "    mass_kg: 0.00449\n    threshold_keVee: 0.1\n"),
+                      ["detectors[1]", "unit 'keVee' does not match"]),
+        "twice.yaml": (good.replace("  - name: Al2O3", "  - name: CaWO4"), ["detectors[1].name", "used twice"]),
+        "target.yaml": (good.replace("    material: Al2O3", "    material: Qq2O3"), ["detectors[1].material"]),
+    }
+    for name, (text, needles) in cases.items():
+        f = tmp_path / name
+        f.write_text(text)
+        r = cevns("rate", "--experiment", f)
+        assert r.returncode == 3, (name, r.stderr)
+        assert f"{name}:" in r.stderr and all(n in r.stderr for n in needles), (name, r.stderr)
+        assert len(r.stderr.strip().splitlines()) == 1, r.stderr

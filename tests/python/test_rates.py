@@ -14,6 +14,17 @@ def test_rate_matches_the_command_line(cli):
         assert py["isotope_signal_counts"][iso] == pytest.approx(n, rel=1e-12)
 
 
+def test_several_detectors_match_the_command_line(cli):
+    py = cevns.rate("nucleus-10g")
+    c = cli("rate", "--experiment", "nucleus-10g")
+    assert py["target"] == c["target"] == "CaWO4 + Al2O3"
+    assert [d["name"] for d in py["detectors"]] == [d["name"] for d in c["detectors"]]
+    for a, b in zip(py["detectors"], c["detectors"]):
+        assert a["signal_counts"] == pytest.approx(b["signal_counts"], rel=1e-12)
+        assert a["mass_kg"] == b["mass_kg"] and a["target"] == b["target"]
+    assert "detectors" not in cevns.rate("coherent-lar-2020")
+
+
 def test_binned_arrays_sum_to_the_totals():
     r = cevns.rate("coherent-lar-2020")
     assert r["signal"].ndim == 2

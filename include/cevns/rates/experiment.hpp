@@ -20,10 +20,22 @@ struct PublishedNumber {
   std::string source;        // citation
 };
 
+// One detector of a multi-detector experiment (CONUS+'s C2, C3 and C5; NUCLEUS's CaWO4 and Al2O3
+// arrays): its own target, mass and response, binned in the experiment's observable bins.
+struct DetectorModule {
+  std::string name;
+  Material material;
+  double mass_kg = 0.0;
+  DetectorResponse response;
+};
+
 struct Experiment {
   std::string id, name, status, reference;
+  // The detector. With modules, material and response are the first module's and mass_kg is the
+  // sum over modules (for display); predictions use the modules.
   std::optional<Material> material;
   double mass_kg = 0.0;
+  std::vector<DetectorModule> modules;  // empty: one detector (material, mass_kg, response)
   // Time-integrated neutrino source: the density is neutrinos per area and energy over the whole
   // exposure (flux x live time, or POT x yield / 4 pi L^2 for pi-DAR).
   NeutrinoSource fluence;
@@ -41,6 +53,11 @@ struct Experiment {
   std::optional<PublishedNumber> measured;
   std::optional<PublishedNumber> upper_limit;  // a published upper limit on the CEvNS counts (no measurement)
   std::vector<std::string> references;
+
+  // "CsI", or the modules' distinct targets joined by " + " ("CaWO4 + Al2O3").
+  [[nodiscard]] std::string target_name() const;
+  // Scales the quenching of the detector and of every module (a quenching nuisance parameter).
+  void scale_quenching(double factor);
 };
 
 }  // namespace cevns

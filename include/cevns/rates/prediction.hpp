@@ -1,11 +1,13 @@
 #pragma once
 // Expected counts per observable bin (and per time bin for pi-DAR) of an Experiment:
 //
-//   N_{k,t} = sum_a s_a f_a(t) sum_i M sum_j R_kj k_{i,a}(T_j)  +  sum_b s_b B_{b,k} g_b(t)
+//   N_{k,t} = sum_a s_a f_a(t) sum_p sum_i M_p sum_j R^p_kj k^p_{i,a}(T^p_j)  +  sum_b s_b B_{b,k} g_b(t)
 //
-// M the mass (kg), k the recoil kernel (rates/recoil_kernel.hpp), R the detector response matrix,
+// p the detector modules (one for a single detector), M_p their masses (kg), k^p the recoil kernel
+// of module p's target (rates/recoil_kernel.hpp) on its own recoil nodes, R^p its response matrix,
 // f_a(t) the DecayAtRestTiming fraction of species a in time bin t (1 without a time axis),
-// B_b the binned background b with time fractions g_b, and s the normalisation scales.
+// B_b the binned background b with time fractions g_b (a flat rate summed over the modules, each
+// with its own threshold; a table once), and s the normalisation scales.
 // The kernel, R and the per-species binned templates R k_a are computed once at construction;
 // evaluate() with new scales is a product of the (bins x components) template matrix with the
 // scale vector (docs/physics/detectors.md, docs/performance.md).
@@ -34,8 +36,9 @@ struct PredictionResult {
   std::vector<double> total;
   double signal_counts = 0.0;
   double background_counts = 0.0;
-  std::vector<double> isotope_counts;  // per isotope of the material
+  std::vector<double> isotope_counts;  // per Prediction::isotope_names()
   std::vector<double> species_counts;  // per Prediction::species()
+  std::vector<double> module_counts;   // per detector module (one entry for a single detector)
   std::vector<double> background_component_counts;
 };
 
@@ -49,27 +52,41 @@ class Prediction {
   [[nodiscard]] std::size_t bins() const { return energy_bins_ * time_bins_; }
   [[nodiscard]] std::size_t energy_bins() const { return energy_bins_; }
   [[nodiscard]] std::size_t time_bins() const { return time_bins_; }
-  [[nodiscard]] const std::vector<Neutrino>& species() const { return kernel_.species(); }
-  [[nodiscard]] const RecoilKernel& kernel() const { return kernel_; }
-  [[nodiscard]] const ResponseMatrix& response() const { return response_; }
-  [[nodiscard]] const MaterialCrossSection& cross_section() const { return xs_; }
-  // Counts of CEvNS recoils before any detector response (all recoils, all isotopes).
+  [[nodiscard]] const std::vector<Neutrino>& species() const { return modules_.front().kernel.species(); }
+  // Nuclides ("Cs133") of PredictionResult::isotope_counts: every module's, each once (a nuclide in
+  // two modules' targets, like O16 in CaWO4 and Al2O3, is counted together).
+  [[nodiscard]] const std::vector<std::string>& isotope_names() const { return isotope_names_; }
+  // Detector modules: Experiment::modules, or the single detector (named after the experiment id).
+  [[nodiscard]] std::size_t modules() const { return modules_.size(); }
+  [[nodiscard]] const std::string& module_name(std::size_t m) const { return modules_.at(m).name; }
+  [[nodiscard]] const RecoilKernel& kernel(std::size_t module = 0) const { return modules_.at(module).kernel; }
+  [[nodiscard]] const ResponseMatrix& response(std::size_t module = 0) const { return modules_.at(module).response; }
+  [[nodiscard]] const MaterialCrossSection& cross_section(std::size_t module = 0) const {
+    return modules_.at(module).xs;
+  }
+  // Counts of CEvNS recoils before any detector response (all recoils, isotopes and modules).
   [[nodiscard]] double recoil_counts() const;
-  // dN/dT (counts per unit recoil, natural units) at the kernel nodes, before detector response.
-  [[nodiscard]] std::vector<double> recoil_spectrum() const;
-  // Counts before response in recoil bins [edges_i, edges_i+1) (natural units): exact when the
-  // edges were recoil breakpoints (the kernel's panels), else to the panel's resolution.
+  // dN/dT (counts per unit recoil, natural units) of one module at its kernel's nodes, before response.
+  [[nodiscard]] std::vector<double> recoil_spectrum(std::size_t module = 0) const;
+  // Counts before response in recoil bins [edges_i, edges_i+1) (natural units), all modules: exact
+  // when the edges were recoil breakpoints (the kernels' panels), else to the panels' resolution.
   [[nodiscard]] std::vector<double> recoil_binned(const std::vector<double>& edges) const;
 
  private:
-  double mass_kg_;
-  MaterialCrossSection xs_;
-  RecoilKernel kernel_;
-  ResponseMatrix response_;
+  struct Module {
+    std::string name;
+    double mass_kg;
+    MaterialCrossSection xs;
+    RecoilKernel kernel;
+    ResponseMatrix response;
+  };
+  std::vector<Module> modules_;
+  std::vector<std::string> isotope_names_;
   std::size_t energy_bins_ = 0, time_bins_ = 1;
   std::vector<std::vector<double>> species_time_;       // f_a(t) per species
-  std::vector<std::vector<double>> species_templates_;  // R k_a M, per species (energy bins)
-  std::vector<std::vector<double>> isotope_species_;    // R k_{i,a} M, [i * species + a]
+  std::vector<std::vector<double>> species_templates_;  // sum_p R^p k^p_a M_p, per species (energy bins)
+  std::vector<std::vector<double>> isotope_species_;    // R k_{i,a} M summed over modules, [i * species + a]
+  std::vector<double> module_species_;                  // sum_k R^p k^p_a M_p, [p * species + a]
   std::vector<std::vector<double>> background_templates_;  // B_b (x) g_b, full layout
 };
 
