@@ -79,6 +79,21 @@ Observable parse_observable(const std::string& name) {
                    " (keVnr, keVee or pe)");
 }
 
+Resolution Resolution::table(std::vector<double> mu_keV, std::vector<double> sigma_keV) {
+  if (mu_keV.size() < 2 || mu_keV.size() != sigma_keV.size())
+    throw InputError("resolution table needs >= 2 rows of (mean_keV, sigma_keV)");
+  for (std::size_t i = 0; i < mu_keV.size(); ++i) {
+    if (i > 0 && !(mu_keV[i] > mu_keV[i - 1])) throw InputError("resolution table: mean energies must increase");
+    if (!(sigma_keV[i] >= 0.0) || !std::isfinite(sigma_keV[i]))
+      throw InputError("resolution table: sigma must be finite and >= 0 (row " + std::to_string(i + 1) + ")");
+  }
+  Resolution r;
+  r.model = ResolutionModel::table;
+  r.table_mu_keV = std::move(mu_keV);
+  r.table_sigma_keV = std::move(sigma_keV);
+  return r;
+}
+
 double Resolution::sigma(double mu_keV) const {
   const double mu = std::max(mu_keV, 0.0);
   switch (model) {
@@ -87,6 +102,14 @@ double Resolution::sigma(double mu_keV) const {
     case ResolutionModel::fano:
       return std::sqrt(sigma0_keV * sigma0_keV + fano_factor * pair_energy_keV * mu);
     case ResolutionModel::gamma: return 0.0;
+    case ResolutionModel::table: {
+      const auto& x = table_mu_keV;
+      const auto& y = table_sigma_keV;
+      if (mu <= x.front()) return y.front();
+      if (mu >= x.back()) return y.back();
+      const auto hi = static_cast<std::size_t>(std::upper_bound(x.begin(), x.end(), mu) - x.begin());
+      return y[hi - 1] + (mu - x[hi - 1]) / (x[hi] - x[hi - 1]) * (y[hi] - y[hi - 1]);
+    }
   }
   return 0.0;
 }
@@ -110,6 +133,9 @@ void DetectorResponse::validate() const {
   if (observable == Observable::pe && resolution.model != ResolutionModel::none && !gamma)
     throw InputError("detector: observable pe is smeared by Poisson photo-statistics or a gamma response; "
                      "resolution model must be none or gamma");
+  if (resolution.model == ResolutionModel::table && (resolution.table_mu_keV.size() < 2 ||
+                                                     resolution.table_mu_keV.size() != resolution.table_sigma_keV.size()))
+    throw InputError("detector: the resolution table needs >= 2 rows of (mean_keV, sigma_keV)");
   if (gamma && observable != Observable::pe)
     throw InputError("detector: the gamma resolution model is for observable pe only");
   if (gamma && !(resolution.gamma_shape_per_keVee >= 0.0 && std::isfinite(resolution.gamma_shape_per_keVee)))

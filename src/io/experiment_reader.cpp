@@ -209,18 +209,27 @@ Quenching read_quenching(const Reader& r, const YAML::Node& q, const Material& m
 void read_resolution(const Reader& r, const YAML::Node& rs, DetectorResponse& d, const std::string& wr,
                      bool offset_given) {
   r.keys(rs, wr, {"source", "model", "a_sqrt_keV", "b_keV", "sigma0_keV", "fano_factor", "pair_energy_eV",
-                  "shape_per_keVee"});
+                  "shape_per_keVee", "file", "mean_column", "sigma_column"});
   d.resolution = Resolution{};
   d.resolution.model = r.choose<ResolutionModel>(rs, "model", wr,
                                                  {{"none", ResolutionModel::none},
                                                   {"sqrt", ResolutionModel::sqrt},
                                                   {"fano", ResolutionModel::fano},
-                                                  {"gamma", ResolutionModel::gamma}});
+                                                  {"gamma", ResolutionModel::gamma},
+                                                  {"table", ResolutionModel::table}});
   d.resolution.a_sqrt_keV = r.optional(rs, "a_sqrt_keV", wr, 0.0);
   d.resolution.b_keV = r.optional(rs, "b_keV", wr, 0.0);
   d.resolution.sigma0_keV = r.optional(rs, "sigma0_keV", wr, 0.0);
   d.resolution.fano_factor = r.optional(rs, "fano_factor", wr, 0.0);
   d.resolution.pair_energy_keV = r.optional(rs, "pair_energy_eV", wr, 0.0) * 1e-3;
+  if (d.resolution.model == ResolutionModel::table) {
+    const auto t = r.table(rs, wr);
+    try {
+      d.resolution = Resolution::table(r.column(t, rs, "mean_column", 0, wr), r.column(t, rs, "sigma_column", 1, wr));
+    } catch (const InputError& e) {
+      r.fail(rs["file"], wr + ".file", e.what());
+    }
+  }
   if (d.resolution.model == ResolutionModel::gamma) {
     d.resolution.gamma_shape_per_keVee = r.number(rs, "shape_per_keVee", wr);
     // A continuous reconstructed PE: the efficiency is read at x itself unless told otherwise.

@@ -138,3 +138,22 @@ def test_several_detectors(cevns, tmp_path):
         assert r.returncode == 3, (name, r.stderr)
         assert f"{name}:" in r.stderr and all(n in r.stderr for n in needles), (name, r.stderr)
         assert len(r.stderr.strip().splitlines()) == 1, r.stderr
+
+
+def test_resolution_table(cevns, tmp_path):
+    # a user resolution function: sigma(mean) rows next to the YAML file; sampling LAr 2020's
+    # sigma = 0.58 sqrt(E) finely must reproduce the closed form
+    lar = open(__file__.replace("tests/cli/test_experiments.py", "data/experiments/coherent-lar-2020.yaml")).read()
+    rows = "".join(f"{e:.8g} {0.58 * e ** 0.5:.8g}\n" for e in [0.001 * 1.02 ** i for i in range(600)])
+    (tmp_path / "sigma.txt").write_text("# mean_keVee sigma_keVee\n" + rows)
+    user = tmp_path / "table.yaml"
+    user.write_text(lar.replace("  model: sqrt\n  a_sqrt_keV: 0.58\n", "  model: table\n  file: sigma.txt\n"))
+    ref = cevns("rate", "--experiment", "coherent-lar-2020", "--json").json()["signal_counts"]
+    r = cevns("rate", "--experiment", user, "--json")
+    assert r.returncode == 0, r.stderr
+    assert abs(r.json()["signal_counts"] / ref - 1) < 1e-3
+    (tmp_path / "bad.txt").write_text("1 0.1\n0.5 0.1\n")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(lar.replace("  model: sqrt\n  a_sqrt_keV: 0.58\n", "  model: table\n  file: bad.txt\n"))
+    r = cevns("rate", "--experiment", bad)
+    assert r.returncode == 3 and "bad.yaml:" in r.stderr and "resolution.file" in r.stderr and "increase" in r.stderr

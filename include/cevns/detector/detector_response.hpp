@@ -16,6 +16,7 @@
 //               none     sigma = 0 (x = mu)
 //               sqrt     sigma = a sqrt(mu) + b         (LAr 2020: sigma/E = 0.58/sqrt(E): a = 0.58, b = 0)
 //               fano     sigma^2 = sigma0^2 + F w mu    (w = energy per charge carrier)
+//               table    sigma(mu) from a user table (mu, sigma in keV), linear, end values held
 //             R_kj = int_{max(x_k, thr)}^{x_{k+1}} eps(x) N(x; mu_j, sigma_j) dx
 // The response matrix R (bins x recoil nodes) is computed once per set of recoil nodes.
 #include <span>
@@ -28,7 +29,7 @@
 namespace cevns {
 
 enum class Observable { keVnr, keVee, pe };
-enum class ResolutionModel { none, sqrt, fano, gamma };
+enum class ResolutionModel { none, sqrt, fano, gamma, table };
 
 // "keVnr", "keVee", "pe"; parse throws InputError with did-you-mean.
 const char* to_string(Observable o);
@@ -42,6 +43,11 @@ struct Resolution {
   double fano_factor = 0.0;
   double pair_energy_keV = 0.0;
   double gamma_shape_per_keVee = 0.0;  // gamma (pe only): kappa = 1 + beta E_ee, beta in 1/keVee
+  std::vector<double> table_mu_keV, table_sigma_keV;  // table: increasing mu, sigma >= 0
+
+  // A user resolution function sigma(mu) given at points; InputError if not >= 2 increasing rows
+  // with finite sigma >= 0.
+  static Resolution table(std::vector<double> mu_keV, std::vector<double> sigma_keV);
   // sigma (keV) at mean mu (keV) of the Gaussian models; >= 0 (0 for none and gamma).
   [[nodiscard]] double sigma(double mu_keV) const;
 };

@@ -158,6 +158,46 @@ TEST(DetectorResponse, GammaPhotoelectronResponseMatchesClosedFormAndAdaptiveInt
   EXPECT_THROW(d.validate(), InputError);
 }
 
+// A user resolution table: sigma interpolated linearly between rows, held beyond them; a constant
+// table smears exactly as the sqrt model with a = 0, b = that constant.
+TEST(DetectorResponse, ResolutionTableInterpolatesAndSmearsLikeTheClosedForms) {
+  const auto t = Resolution::table({1.0, 3.0, 7.0}, {0.2, 0.4, 0.4});
+  EXPECT_DOUBLE_EQ(t.sigma(0.5), 0.2);
+  EXPECT_NEAR(t.sigma(2.0), 0.3, 1e-15);
+  EXPECT_DOUBLE_EQ(t.sigma(50.0), 0.4);
+  EXPECT_THROW(Resolution::table({1.0, 1.0}, {0.1, 0.1}), InputError);
+  EXPECT_THROW(Resolution::table({1.0, 2.0}, {0.1, -0.1}), InputError);
+  EXPECT_THROW(Resolution::table({1.0}, {0.1}), InputError);
+  DetectorResponse d;
+  d.observable = Observable::keVee;
+  d.quenching = Quenching::constant(0.2);
+  d.bin_edges = {0.0, 0.5, 1.0, 1.5, 2.0, 3.0};
+  d.efficiency = Efficiency::logistic(1.0, 8.0, 0.6);
+  d.resolution = Resolution::table({0.0, 10.0}, {0.15, 0.15});
+  DetectorResponse g = d;
+  g.resolution = Resolution{};
+  g.resolution.model = ResolutionModel::sqrt;
+  g.resolution.b_keV = 0.15;
+  std::vector<double> a(d.bins()), b(d.bins());
+  for (const double t_keV : {2.0, 5.0, 9.0}) {
+    d.response_column(t_keV * units::keV, a);
+    g.response_column(t_keV * units::keV, b);
+    for (std::size_t k = 0; k < d.bins(); ++k) EXPECT_DOUBLE_EQ(a[k], b[k]) << t_keV << " " << k;
+  }
+  // A sloped table against an adaptive integral with sigma(mu) from the same rows.
+  d.resolution = Resolution::table({0.0, 4.0}, {0.05, 0.45});
+  const double mu = 1.2, sigma = 0.05 + 0.1 * mu;
+  d.response_column(mu / 0.2 * units::keV, a);
+  for (std::size_t k = 0; k < d.bins(); ++k) {
+    const double ref = adaptive_integral(
+        [&](double x) {
+          return d.efficiency(x) * std::exp(-0.5 * std::pow((x - mu) / sigma, 2)) / (sigma * std::sqrt(2 * M_PI));
+        },
+        d.bin_edges[k], d.bin_edges[k + 1]);
+    EXPECT_NEAR(a[k], ref, 1e-9) << k;
+  }
+}
+
 TEST(DetectorResponse, DeterministicObservableHasBreakpointsAtEdges) {
   DetectorResponse d;
   d.observable = Observable::keVee;
