@@ -1,7 +1,8 @@
 #include "cevns/io/experiment_reader.hpp"
 
+#include "catalog_reader.hpp"
+#include "detector_yaml.hpp"
 #include "experiment_yaml.hpp"
-#include "yaml_reader.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -21,77 +22,12 @@
 namespace cevns::io {
 namespace {
 
-// The shared reader plus the catalog's own checks: citations, edges and tables.
-class Reader : public YamlReader {
- public:
-  explicit Reader(const std::filesystem::path& p) : YamlReader(p, p.string()) {}
-
-  // Rejects keys outside `allowed`; requires a `source:` citation when `cited`.
-  void keys(const YAML::Node& map, const std::string& where, const std::vector<std::string>& allowed,
-            bool cited = true) const {
-    only_keys(map, where, allowed);
-    if (cited && !map["source"]) fail(map, where + ".source", "missing: every number needs a citation");
-  }
-  // A number or a list of numbers.
-  std::vector<double> numbers(const YAML::Node& map, const std::string& key, const std::string& where) const {
-    const auto node = map[key];
-    if (!node) fail(map, where + "." + key, "missing");
-    if (node.IsSequence()) {
-      auto v = get<std::vector<double>>(map, key, where);
-      if (v.empty()) fail(node, where + "." + key, "empty list");
-      return v;
-    }
-    return {number(map, key, where)};
-  }
-  // Edges from a list or from {min, max, width}.
-  std::vector<double> edges(const YAML::Node& map, const std::string& key, const std::string& where) const {
-    const auto node = map[key];
-    const std::string k = where + "." + key;
-    std::vector<double> e;
-    if (node.IsMap()) {
-      keys(node, k, {"min", "max", "width"}, false);
-      const double lo = number(node, "min", k), hi = number(node, "max", k), w = positive(node, "width", k);
-      if (!(hi > lo)) fail(node, k, "max must exceed min");
-      const auto n = static_cast<std::size_t>(std::llround((hi - lo) / w));
-      if (n == 0 || n > 100000 || std::abs(lo + static_cast<double>(n) * w - hi) > 1e-9 * (hi - lo))
-        fail(node, k, "(max - min) must be a whole number (<= 100000) of widths");
-      for (std::size_t i = 0; i <= n; ++i) e.push_back(lo + w * static_cast<double>(i));
-    } else {
-      e = get<std::vector<double>>(map, key, where);
-      if (e.size() < 2) fail(node, k, "at least two edges are needed");
-    }
-    for (std::size_t i = 1; i < e.size(); ++i)
-      if (!(e[i] > e[i - 1])) fail(node, k, "edges must increase");
-    return e;
-  }
-  // A table file: relative to the YAML file's folder if it exists there, else to data/.
-  TextTable table(const YAML::Node& map, const std::string& where) const {
-    const auto name = get<std::string>(map, "file", where);
-    std::filesystem::path p = path().parent_path() / name;
-    if (!std::filesystem::is_regular_file(p)) {
-      try {
-        p = data_file(name);
-      } catch (const DataError&) {
-        fail(map["file"], where + ".file", "table '" + name + "' not found next to the file or under data/");
-      }
-    }
-    return TextTable::read(p, TextTable::Delimiter::whitespace, false);
-  }
-  std::vector<double> column(const TextTable& t, const YAML::Node& map, const std::string& key,
-                             std::size_t fallback, const std::string& where) const {
-    const std::size_t c = map[key] ? get<std::size_t>(map, key, where) : fallback;
-    std::vector<double> v;
-    for (std::size_t r = 0; r < t.rows().size(); ++r) v.push_back(t.number(r, c));
-    return v;
-  }
-};
-
 const std::vector<std::string> kTopKeys{"id",          "name",       "status",     "reference", "target",
                                         "neutrino_source", "exposure", "quenching", "observable",
                                         "resolution",  "efficiency", "timing",     "backgrounds", "published",
                                         "notes",       "detectors"};
 
-void read_header(const Reader& r, const YAML::Node& root, ExperimentEntry& e) {
+void read_header(const CatalogReader& r, const YAML::Node& root, ExperimentEntry& e) {
   r.keys(root, "experiment", kTopKeys, false);
   e.id = r.get<std::string>(root, "id", "experiment");
   e.name = r.get<std::string>(root, "name", "experiment");
@@ -123,7 +59,7 @@ bool is_dar_facility(const std::string& name) {
   return std::any_of(f.begin(), f.end(), [&](const SpallationFacility& x) { return x.name == name; });
 }
 
-void read_source(const Reader& r, const YAML::Node& root, Experiment& x) {
+void read_source(const CatalogReader& r, const YAML::Node& root, Experiment& x) {
   const auto s = root["neutrino_source"];
   r.keys(s, "neutrino_source",
          {"source", "name", "distance_m", "power_GW", "nu_per_flavour_per_proton", "beam_power_MW", "solar_model",
@@ -165,172 +101,7 @@ void read_source(const Reader& r, const YAML::Node& root, Experiment& x) {
   }
 }
 
-Quenching read_quenching(const Reader& r, const YAML::Node& q, const Material& m, const std::string& w) {
-  r.keys(q, w, {"source", "model", "factor", "k", "atomic_number", "coefficients_MeVee", "a", "b_per_keVnr", "file",
-                "recoil_column", "factor_column"});
-  const auto model = r.choose<QuenchingModel>(q, "model", w,
-                                              {{"none", QuenchingModel::none},
-                                               {"constant", QuenchingModel::constant},
-                                               {"lindhard", QuenchingModel::lindhard},
-                                               {"polynomial", QuenchingModel::polynomial},
-                                               {"linear", QuenchingModel::linear},
-                                               {"table", QuenchingModel::table}});
-  switch (model) {
-    case QuenchingModel::none: return {};
-    case QuenchingModel::constant: return Quenching::constant(r.positive(q, "factor", w));
-    case QuenchingModel::lindhard: {
-      // Default Z: the heaviest-abundance element is ambiguous for compounds; ask for it there.
-      double z = 0.0;
-      if (q["atomic_number"]) z = r.positive(q, "atomic_number", w);
-      else {
-        const auto& c = m.components();
-        z = c.front().nuclide.Z;
-        for (const auto& x : c)
-          if (x.nuclide.Z != c.front().nuclide.Z) r.fail(q, w + ".atomic_number", "missing (compound target)");
-      }
-      return Quenching::lindhard(r.positive(q, "k", w), z);
-    }
-    case QuenchingModel::polynomial:
-      return Quenching::polynomial(r.get<std::vector<double>>(q, "coefficients_MeVee", w));
-    case QuenchingModel::linear: return Quenching::linear(r.number(q, "a", w), r.number(q, "b_per_keVnr", w));
-    case QuenchingModel::table: {
-      const auto t = r.table(q, w);
-      try {
-        return Quenching::table(r.column(t, q, "recoil_column", 0, w), r.column(t, q, "factor_column", 1, w));
-      } catch (const InputError& e) {
-        r.fail(q["file"], w + ".file", e.what());
-      }
-    }
-  }
-  return {};
-}
-
-// resolution: block into d; `offset_given`: whether the observable block set pe_efficiency_offset.
-void read_resolution(const Reader& r, const YAML::Node& rs, DetectorResponse& d, const std::string& wr,
-                     bool offset_given) {
-  r.keys(rs, wr, {"source", "model", "a_sqrt_keV", "b_keV", "sigma0_keV", "fano_factor", "pair_energy_eV",
-                  "shape_per_keVee", "file", "mean_column", "sigma_column"});
-  d.resolution = Resolution{};
-  d.resolution.model = r.choose<ResolutionModel>(rs, "model", wr,
-                                                 {{"none", ResolutionModel::none},
-                                                  {"sqrt", ResolutionModel::sqrt},
-                                                  {"fano", ResolutionModel::fano},
-                                                  {"gamma", ResolutionModel::gamma},
-                                                  {"table", ResolutionModel::table}});
-  d.resolution.a_sqrt_keV = r.optional(rs, "a_sqrt_keV", wr, 0.0);
-  d.resolution.b_keV = r.optional(rs, "b_keV", wr, 0.0);
-  d.resolution.sigma0_keV = r.optional(rs, "sigma0_keV", wr, 0.0);
-  d.resolution.fano_factor = r.optional(rs, "fano_factor", wr, 0.0);
-  d.resolution.pair_energy_keV = r.optional(rs, "pair_energy_eV", wr, 0.0) * 1e-3;
-  if (d.resolution.model == ResolutionModel::table) {
-    const auto t = r.table(rs, wr);
-    try {
-      d.resolution = Resolution::table(r.column(t, rs, "mean_column", 0, wr), r.column(t, rs, "sigma_column", 1, wr));
-    } catch (const InputError& e) {
-      r.fail(rs["file"], wr + ".file", e.what());
-    }
-  }
-  if (d.resolution.model == ResolutionModel::gamma) {
-    d.resolution.gamma_shape_per_keVee = r.number(rs, "shape_per_keVee", wr);
-    // A continuous reconstructed PE: the efficiency is read at x itself unless told otherwise.
-    if (!offset_given) d.pe_efficiency_offset = 0.0;
-  }
-}
-
-void read_efficiency(const Reader& r, const YAML::Node& ef, DetectorResponse& d, const std::string& we) {
-  r.keys(ef, we, {"source", "model", "a", "k", "x0", "d", "zero_below", "half_below", "file", "x_column",
-                  "efficiency_column"});
-  const auto model = r.choose<EfficiencyModel>(
-      ef, "model", we,
-      {{"none", EfficiencyModel::none}, {"logistic", EfficiencyModel::logistic}, {"table", EfficiencyModel::table}});
-  d.efficiency = Efficiency{};
-  if (model == EfficiencyModel::logistic) {
-    d.efficiency = Efficiency::logistic(r.number(ef, "a", we), r.number(ef, "k", we), r.number(ef, "x0", we),
-                                        r.optional(ef, "d", we, 0.0));
-    if (ef["zero_below"]) d.efficiency.step_zero_below = r.number(ef, "zero_below", we);
-    if (ef["half_below"]) d.efficiency.step_half_below = r.number(ef, "half_below", we);
-  } else if (model == EfficiencyModel::table) {
-    const auto t = r.table(ef, we);
-    try {
-      d.efficiency = Efficiency::table(r.column(t, ef, "x_column", 0, we), r.column(t, ef, "efficiency_column", 1, we));
-    } catch (const InputError& e) {
-      r.fail(ef["file"], we + ".file", e.what());
-    }
-  }
-}
-
-void validate_response(const Reader& r, const YAML::Node& at, const DetectorResponse& d, const std::string& where) {
-  try {
-    d.validate();
-  } catch (const InputError& e) {
-    r.fail(at, where, e.what());
-  }
-}
-
-void read_detector(const Reader& r, const YAML::Node& root, Experiment& x) {
-  auto& d = x.response;
-  if (root["quenching"]) d.quenching = read_quenching(r, root["quenching"], *x.material, "quenching");
-  const auto ob = root["observable"];
-  if (!ob) r.fail(root, "observable", "missing");
-  const std::string w = "observable";
-  r.keys(ob, w, {"source", "quantity", "light_yield_pe_per_keVee", "bin_edges_keVnr", "bin_edges_keVee", "bin_edges_pe",
-                 "threshold_keVnr", "threshold_keVee", "threshold_pe", "pe_efficiency_offset"});
-  d.observable = r.choose<Observable>(ob, "quantity", w,
-                                      {{"keVnr", Observable::keVnr}, {"keVee", Observable::keVee}, {"pe", Observable::pe}});
-  const std::string q = to_string(d.observable);
-  for (const auto& other : {"keVnr", "keVee", "pe"})
-    if (q != other && (ob[std::string("bin_edges_") + other] || ob[std::string("threshold_") + other]))
-      r.fail(ob, w, std::string("unit '") + other + "' does not match quantity '" + q + "'");
-  d.bin_edges = r.edges(ob, "bin_edges_" + q, w);
-  d.threshold = r.optional(ob, "threshold_" + q, w, 0.0);
-  d.pe_efficiency_offset = r.optional(ob, "pe_efficiency_offset", w, 0.5);
-  if (d.observable == Observable::pe) d.light_yield_pe_per_keVee = r.positive(ob, "light_yield_pe_per_keVee", w);
-  if (const auto rs = root["resolution"]) read_resolution(r, rs, d, "resolution", static_cast<bool>(ob["pe_efficiency_offset"]));
-  if (const auto ef = root["efficiency"]) read_efficiency(r, ef, d, "efficiency");
-  validate_response(r, ob, d, w);
-}
-
-// detectors: several detectors binned alike, each inheriting the top-level target material,
-// quenching, threshold, resolution and efficiency unless it gives its own.
-void read_modules(const Reader& r, const YAML::Node& root, Experiment& x) {
-  const auto list = root["detectors"];
-  if (!list) return;
-  if (!list.IsSequence() || list.size() == 0) r.fail(list, "detectors", "expected a non-empty list");
-  const std::string q = to_string(x.response.observable);
-  const bool offset_given = static_cast<bool>(root["observable"]["pe_efficiency_offset"]);
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const auto n = list[i];
-    const std::string w = "detectors[" + std::to_string(i) + "]";
-    r.keys(n, w, {"source", "name", "material", "mass_kg", "threshold_keVnr", "threshold_keVee", "threshold_pe",
-                  "quenching", "resolution", "efficiency"});
-    for (const auto& other : {"keVnr", "keVee", "pe"})
-      if (q != other && n[std::string("threshold_") + other])
-        r.fail(n, w, std::string("unit '") + other + "' does not match quantity '" + q + "'");
-    DetectorModule m{r.get<std::string>(n, "name", w), *x.material, r.positive(n, "mass_kg", w), x.response};
-    for (const auto& other : x.modules)
-      if (other.name == m.name) r.fail(n["name"], w + ".name", "'" + m.name + "' is used twice");
-    if (n["material"]) {
-      try {
-        m.material = Material::from_name(default_nuclear_database(), r.get<std::string>(n, "material", w));
-      } catch (const InputError& e) {
-        r.fail(n["material"], w + ".material", e.what());
-      }
-    }
-    if (n["threshold_" + q]) m.response.threshold = r.number(n, "threshold_" + q, w);
-    if (n["quenching"]) m.response.quenching = read_quenching(r, n["quenching"], m.material, w + ".quenching");
-    if (n["resolution"]) read_resolution(r, n["resolution"], m.response, w + ".resolution", offset_given);
-    if (n["efficiency"]) read_efficiency(r, n["efficiency"], m.response, w + ".efficiency");
-    validate_response(r, n, m.response, w);
-    x.modules.push_back(std::move(m));
-  }
-  // The experiment-level view: first detector's target and response, total mass.
-  x.material = x.modules.front().material;
-  x.response = x.modules.front().response;
-  x.mass_kg = 0.0;
-  for (const auto& m : x.modules) x.mass_kg += m.mass_kg;
-}
-
-void read_timing(const Reader& r, const YAML::Node& root, Experiment& x) {
+void read_timing(const CatalogReader& r, const YAML::Node& root, Experiment& x) {
   const auto t = root["timing"];
   if (!t) {
     x.pulsed = false;  // time-integrated prediction
@@ -364,7 +135,7 @@ void read_timing(const Reader& r, const YAML::Node& root, Experiment& x) {
   }
 }
 
-std::vector<Background> read_background_list(const Reader& r, const YAML::Node& bs, const std::string& where) {
+std::vector<Background> read_background_list(const CatalogReader& r, const YAML::Node& bs, const std::string& where) {
   if (!bs.IsSequence()) r.fail(bs, where, "expected a list");
   std::vector<Background> out;
   for (std::size_t i = 0; i < bs.size(); ++i) {
@@ -404,13 +175,13 @@ std::vector<Background> read_background_list(const Reader& r, const YAML::Node& 
   return out;
 }
 
-void read_backgrounds(const Reader& r, const YAML::Node& root, Experiment& x) {
+void read_backgrounds(const CatalogReader& r, const YAML::Node& root, Experiment& x) {
   const auto bs = root["backgrounds"];
   if (!bs) return;
   x.backgrounds = read_background_list(r, bs, "backgrounds");
 }
 
-std::optional<PublishedNumber> published(const Reader& r, const YAML::Node& p, const std::string& key) {
+std::optional<PublishedNumber> published(const CatalogReader& r, const YAML::Node& p, const std::string& key) {
   if (!p[key + "_counts"]) return std::nullopt;
   PublishedNumber n;
   n.value = r.number(p, key + "_counts", "published");
@@ -423,12 +194,12 @@ std::optional<PublishedNumber> published(const Reader& r, const YAML::Node& p, c
 
 std::vector<Background> read_backgrounds_yaml(const std::filesystem::path& file, const YAML::Node& list,
                                               const std::string& where) {
-  return read_background_list(Reader(file), list, where);
+  return read_background_list(CatalogReader(file), list, where);
 }
 
 Experiment read_experiment(const std::filesystem::path& path) {
   const YAML::Node root = load_yaml_file(path, "experiment");
-  const Reader r(path);
+  const CatalogReader r(path);
   ExperimentEntry h;
   read_header(r, root, h);
   Experiment x;
@@ -471,7 +242,7 @@ std::vector<ExperimentEntry> experiment_catalog() {
   if (!std::filesystem::is_directory(dir)) throw DataError("experiment catalog not found: " + dir.string());
   for (const auto& f : std::filesystem::directory_iterator(dir)) {
     if (f.path().extension() != ".yaml") continue;
-    const Reader r(f.path());
+    const CatalogReader r(f.path());
     ExperimentEntry e;
     read_header(r, load_yaml_file(f.path(), "experiment"), e);
     e.path = f.path();
