@@ -4,6 +4,8 @@
 
 #include <iostream>
 #include <memory>
+#include <utility>
+#include <vector>
 
 #include "cevns/io/experiment_reader.hpp"
 #include "cevns/rates/prediction.hpp"
@@ -18,6 +20,7 @@ void add_predict_command(CLI::App& app) {
   cmd->add_flag("--json", *json, "print one JSON object");
   cmd->callback([json] {
     nlohmann::json rows = nlohmann::json::array();
+    std::vector<std::pair<std::string, std::string>> notes;  // printed under the table: how to read a ratio
     if (!*json)
       std::cout << fmt::format("{:<20} {:>12} {:>12} {:>8} {:>12} {:>8}\n", "id", "predicted", "published", "ratio",
                                "measured", "ratio");
@@ -44,10 +47,19 @@ void add_predict_command(CLI::App& app) {
         mea = fmt::format("< {:.4g}", x.upper_limit->value);
         mr = fmt::format("{:.3f}", n / x.upper_limit->value);
       }
+      if (!x.published_note.empty()) {
+        row["note"] = x.published_note;
+        notes.emplace_back(x.id, x.published_note);
+      }
       rows.push_back(row);
       if (!*json) std::cout << fmt::format("{:<20} {:>12.5g} {:>12} {:>8} {:>12} {:>8}\n", x.id, n, pub, pr, mea, mr);
     }
-    if (*json) print_json({{"experiments", rows}, {"cevns", run_metadata({})}});
+    if (*json) {
+      print_json({{"experiments", rows}, {"cevns", run_metadata({})}});
+      return;
+    }
+    if (!notes.empty()) std::cout << "\nnotes (published.note of the catalog entry):\n";
+    for (const auto& [id, note] : notes) std::cout << fmt::format("  {}: {}\n", id, note);
   });
 }
 

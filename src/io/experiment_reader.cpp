@@ -228,6 +228,7 @@ Experiment read_experiment(const std::filesystem::path& path) {
     x.published_prediction = published(r, p, "prediction");
     x.measured = published(r, p, "measured");
     x.upper_limit = published(r, p, "upper_limit");
+    if (p["note"]) x.published_note = r.get<std::string>(p, "note", "published");
     if (x.measured && x.upper_limit)
       r.fail(p, "published", "give measured_counts or upper_limit_counts, not both");
   }

@@ -35,6 +35,10 @@ def test_predict_prints_ratios(cevns):
     assert r.returncode == 0, r.stderr
     rows = {e["id"]: e for e in r.json()["experiments"]}
     assert abs(rows["coherent-lar-2020"]["ratio_to_published"] - 1) < 0.1
+    # how to read a ratio travels with it: PandaX-4T's 3.5 is a best fit behind an efficiency we lack
+    assert "best fit" in rows["pandax-4t-8b"]["note"] and "note" not in rows["coherent-lar-2020"]
+    text = cevns("predict").stdout
+    assert "\nnotes" in text and "  pandax-4t-8b: best fit" in text
 
 
 def test_unknown_experiment_suggests(cevns):

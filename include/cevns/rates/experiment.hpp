@@ -52,6 +52,7 @@ struct Experiment {
   std::optional<PublishedNumber> published_prediction;
   std::optional<PublishedNumber> measured;
   std::optional<PublishedNumber> upper_limit;  // a published upper limit on the CEvNS counts (no measurement)
+  std::string published_note;  // how to read the comparison (a best fit, a preliminary excess, ...)
   std::vector<std::string> references;
 
   // "CsI", or the modules' distinct targets joined by " + " ("CaWO4 + Al2O3").
