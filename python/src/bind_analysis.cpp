@@ -1,6 +1,6 @@
 // Bindings of include/cevns/analysis: the likelihood analyses of YAML files (`cevns fit`,
-// `cevns toys`, the LikelihoodModel itself), the COHERENT CsI release refits (`cevns release-fit`)
-// and reactor monitoring (`cevns reactor-monitor`). Dicts carry the keys of the commands' --json.
+// `cevns toys`, the LikelihoodModel itself). Dicts carry the keys of the commands' --json. The
+// release refits and reactor monitoring: bind_release_fit.cpp, bind_reactor_monitor.cpp.
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -16,17 +16,10 @@
 #include <vector>
 
 #include "cevns/analysis/analysis_fit.hpp"
-#include "cevns/analysis/coherent_csi2017_fit.hpp"
-#include "cevns/analysis/coherent_csi2021_fit.hpp"
 #include "cevns/analysis/likelihood_model.hpp"
-#include "cevns/analysis/reactor_monitoring.hpp"
 #include "cevns/analysis/toy_study.hpp"
 #include "cevns/core/error.hpp"
-#include "cevns/core/suggest.hpp"
 #include "cevns/io/analysis_config_reader.hpp"
-#include "cevns/io/data_path.hpp"
-#include "cevns/io/nuclear_data_reader.hpp"
-#include "cevns/io/source_data_reader.hpp"
 #include "cevns/scan/scan_runner.hpp"
 #include "common.hpp"
 
@@ -334,165 +327,9 @@ std::vector<double> bound_values(const Likelihood& l, bool upper) {
   return out;
 }
 
-// ---- cevns release-fit -----------------------------------------------------------------------
-
-py::dict published(double value, double error, const std::string& source) {
-  py::dict d;
-  d["value"] = value;
-  d["error"] = error;
-  d["source"] = source;
-  return d;
-}
-
-// The counts both releases report, in the order of `cevns release-fit --json`.
-template <class Fit>
-void put_fitted_counts(py::dict& out, const Fit& r) {
-  out["predicted_events"] = r.predicted_events;
-  out["fitted_events"] = r.fitted_events;
-  out["fitted_events_error"] = r.fitted_events_error;
-  out["significance_sigma"] = r.significance_sigma;
-  out["steady_state_events"] = r.steady_state_events;
-  out["steady_state_slope_per_us"] = r.steady_state_slope_per_us;
-}
-
-py::dict release_fit(const std::string& release, std::optional<std::string> data_dir, const PhysicsOptions& physics) {
-  const std::vector<std::string> releases = {"coherent-csi-2017", "coherent-csi-2021"};
-  if (std::find(releases.begin(), releases.end(), release) == releases.end())
-    throw InputError("unknown release '" + release + "'" + did_you_mean(release, releases) +
-                     " (known: coherent-csi-2017, coherent-csi-2021)");
-  const bool is2017 = release == "coherent-csi-2017";
-  const std::filesystem::path dir =
-      data_dir ? std::filesystem::path(*data_dir)
-               : io::data_directory() / (is2017 ? "coherent_csi_2017" : "coherent_csi_2021");
-  if (!std::filesystem::is_directory(dir)) throw DataError("release directory not found: " + dir.string());
-  const CevnsSettings settings = physics.settings();
-  py::dict out;
-  out["release"] = release;
-  out["data_directory"] = dir.string();
-  if (is2017) {
-    analysis::CoherentCsi2017Fit r;
-    {
-      py::gil_scoped_release unlock;
-      r = analysis::fit_coherent_csi_2017(dir, {}, "coherent-csi-2017", settings);
-    }
-    const std::string paper = "D. Akimov et al. (COHERENT), Science 357, 1123 (2017), arXiv:1708.01294";
-    put_fitted_counts(out, r);
-    out["prompt_neutron_events"] = r.prompt_neutron_events;
-    out["deviance"] = r.deviance;
-    out["bins"] = r.bins;
-    out["observed_in_window"] = r.observed_in_window;
-    out["anticoincidence_in_window"] = r.anticoincidence_in_window;
-    py::dict pub;
-    pub["fitted_events"] = published(134.0, 22.0, paper);
-    pub["significance_sigma"] = published(6.7, 0.0, paper);
-    pub["predicted_events"] = published(173.0, 48.0, paper);
-    out["published"] = pub;
-    return out;
-  }
-  analysis::CoherentCsi2021Fit r;
-  {
-    py::gil_scoped_release unlock;
-    r = analysis::fit_coherent_csi_2021(dir, {}, "coherent-csi-2021", settings);
-  }
-  const std::string paper = "D. Akimov et al. (COHERENT), PRL 129, 081801 (2022), arXiv:2110.07730";
-  put_fitted_counts(out, r);
-  out["brn_events"] = r.brn_events;
-  out["nin_events"] = r.nin_events;
-  out["deviance"] = r.deviance;
-  out["bins"] = r.bins;
-  out["sm_flux_averaged_cm2"] = r.sm_flux_averaged_cm2;
-  out["measured_flux_averaged_cm2"] = r.measured_flux_averaged_cm2;
-  out["measured_flux_averaged_error_cm2"] = r.measured_flux_averaged_error_cm2;
-  out["sin2_theta_w"] = r.sin2_theta_w;
-  out["sin2_theta_w_lower"] = r.sin2_theta_w_lower;
-  out["sin2_theta_w_upper"] = r.sin2_theta_w_upper;
-  py::dict pub;
-  pub["fitted_events"] = published(306.0, 20.0, paper);
-  pub["significance_sigma"] = published(11.6, 0.0, paper);
-  pub["sm_flux_averaged_cm2"] = published(189e-40, 6e-40, paper);
-  pub["measured_flux_averaged_cm2"] = published(165e-40, 30e-40, paper + " (+30/-25)");
-  pub["sin2_theta_w"] = published(0.220, 0.028, "seed 001 (COHERENT CsI full data set)");
-  out["published"] = pub;
-  return out;
-}
-
-// ---- cevns reactor-monitor -------------------------------------------------------------------
-
-py::dict reactor_monitor(double power_MW, double distance_m, double mass_kg, double threshold_eV,
-                         double background_ckkd, double exposure_days, double delta_pu239, double power_prior,
-                         bool free_power) {
-  ReactorMonitorSetup s;
-  s.power_MW = power_MW;
-  s.distance_m = distance_m;
-  s.mass_kg = mass_kg;
-  s.threshold_eV = threshold_eV;
-  s.background_ckkd = background_ckkd;
-  s.exposure_days = exposure_days;
-  s.power_uncertainty = free_power ? std::numeric_limits<double>::infinity() : power_prior;
-  CoreState declared;
-  MonitorFit fit;
-  PuRemoval removal;
-  {
-    py::gil_scoped_release release;
-    const ReactorMonitor monitor(s, io::default_reactor_model(),
-                                 Material::from_name(io::default_nuclear_database(), "Ge"));
-    declared = monitor.declared();
-    if (!(delta_pu239 >= 0.0 && delta_pu239 <= declared.fractions[2]))
-    {
-      std::ostringstream text;
-      text << "delta_pu239 must lie in [0, " << declared.fractions[2]
-           << "] (the declared 239Pu fission fraction), got " << delta_pu239;
-      throw InputError(text.str());
-    }
-    fit = monitor.fit(monitor.expected(declared));
-    removal = monitor.pu_removal(delta_pu239);
-  }
-  const std::array<const char*, 4> names{"U235", "U238", "Pu239", "Pu241"};
-  py::dict fractions;
-  for (std::size_t i = 0; i < 4; ++i) fractions[names[i]] = declared.fractions[i];
-  auto width = [](double w) { return std::isfinite(w) ? py::object(py::float_(w)) : py::object(py::str("free")); };
-  py::dict setup;
-  setup["power_MW"] = s.power_MW;
-  setup["distance_m"] = s.distance_m;
-  setup["mass_kg"] = s.mass_kg;
-  setup["exposure_days"] = s.exposure_days;
-  setup["threshold_eV"] = s.threshold_eV;
-  setup["max_recoil_eV"] = s.max_recoil_eV;
-  setup["recoil_bins"] = s.recoil_bins;
-  setup["background_ckkd"] = s.background_ckkd;
-  setup["fission_fractions"] = fractions;
-  setup["captures_per_fission"] = s.captures_per_fission;
-  setup["power_prior_relative"] = width(s.power_uncertainty);
-  setup["f238_prior"] = width(s.f238_uncertainty);
-  setup["f241_prior"] = width(s.f241_uncertainty);
-  setup["background_prior_relative"] = width(s.background_uncertainty);
-  py::dict asimov;
-  asimov["power_MW"] = fit.best.power_scale * s.power_MW;
-  asimov["power_error_MW"] = fit.errors[MonitorIndex::power] * s.power_MW;
-  asimov["f239"] = fit.best.fractions[2];
-  asimov["f239_error"] = fit.errors[MonitorIndex::f239];
-  asimov["f235"] = fit.best.fractions[0];
-  asimov["f238"] = fit.best.fractions[1];
-  asimov["f241"] = fit.best.fractions[3];
-  asimov["covariance_ok"] = fit.covariance_ok;
-  py::dict pu;
-  pu["delta_f239"] = removal.delta_f239;
-  pu["signal_counts_actual"] = removal.signal_counts_actual;
-  pu["delta_chi2"] = removal.delta_chi2;
-  pu["significance_sigma"] = removal.significance;
-  py::dict out;
-  out["setup"] = setup;
-  out["signal_counts"] = removal.signal_counts_declared;
-  out["background_counts"] = removal.background_counts;
-  out["asimov_fit"] = asimov;
-  out["pu_removal"] = pu;
-  return out;
-}
-
 }  // namespace
 
 void bind_analysis(py::module_& m) {
-  const ReactorMonitorSetup defaults;
   m.def("analysis_fit", &analysis_fit, py::arg("file"), "The fit of an analysis file, as `cevns fit FILE --json`.");
   m.def("toys", &toys, py::arg("file"), py::arg("count"), py::arg("seed"), py::arg("threads"),
         "Pseudo-experiments of an analysis file in memory, as `cevns toys FILE --json`, with per-toy columns.");
@@ -511,15 +348,6 @@ void bind_analysis(py::module_& m) {
       .def("expected", &expected, py::arg("values"))
       .def("minus_two_lnl", &minus_two_lnl, py::arg("values"), py::arg("gradient") = false);
   m.def("likelihood", &load_likelihood, py::arg("file"));
-  m.def("release_fit", &release_fit, py::arg("release"), py::arg("data_dir"), py::arg("physics"),
-        "A COHERENT CsI release refit, as `cevns release-fit --json`.");
-  // The defaults of `cevns reactor-monitor` (ReactorMonitorSetup; --delta-pu239 0.1).
-  m.def("reactor_monitor", &reactor_monitor, py::kw_only(), py::arg("power_MW") = defaults.power_MW,
-        py::arg("distance_m") = defaults.distance_m, py::arg("mass_kg") = defaults.mass_kg,
-        py::arg("threshold_eV") = defaults.threshold_eV, py::arg("background_ckkd") = defaults.background_ckkd,
-        py::arg("exposure_days") = defaults.exposure_days, py::arg("delta_pu239") = 0.1,
-        py::arg("power_prior") = defaults.power_uncertainty, py::arg("free_power") = false,
-        "Reactor monitoring, as `cevns reactor-monitor --json`.");
 }
 
 }  // namespace cevns::python

@@ -50,5 +50,7 @@ void bind_stats(py::module_& m);
 void bind_scan(py::module_& m);
 void bind_darkmatter(py::module_& m);
 void bind_analysis(py::module_& m);
+void bind_release_fit(py::module_& m);
+void bind_reactor_monitor(py::module_& m);
 
 }  // namespace cevns::python

@@ -62,4 +62,6 @@ PYBIND11_MODULE(_core, m) {
   python::bind_scan(m);
   python::bind_darkmatter(m);
   python::bind_analysis(m);
+  python::bind_release_fit(m);
+  python::bind_reactor_monitor(m);
 }
