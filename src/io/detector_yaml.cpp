@@ -77,11 +77,11 @@ void read_resolution(const CatalogReader& r, const YAML::Node& rs, DetectorRespo
       r.fail(rs["file"], wr + ".file", e.what());
     }
   }
-  if (d.resolution.model == ResolutionModel::gamma) {
+  if (d.resolution.model == ResolutionModel::gamma)
     d.resolution.gamma_shape_per_keVee = r.number(rs, "shape_per_keVee", wr);
-    // A continuous reconstructed PE: the efficiency is read at x itself unless told otherwise.
-    if (!offset_given) d.pe_efficiency_offset = 0.0;
-  }
+  // Unless told otherwise, the efficiency is read at a continuous reconstructed PE itself (gamma)
+  // and at n + 0.5 for a Poisson count (a detector overriding the experiment's model resets it).
+  if (!offset_given) d.pe_efficiency_offset = d.resolution.model == ResolutionModel::gamma ? 0.0 : 0.5;
 }
 
 void read_efficiency(const CatalogReader& r, const YAML::Node& ef, DetectorResponse& d, const std::string& we) {
