@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "cevns/core/error.hpp"
+#include "cevns/core/interpolation.hpp"
 #include "cevns/core/quadrature.hpp"
 #include "cevns/core/suggest.hpp"
 #include "cevns/core/units.hpp"
@@ -102,14 +103,8 @@ double Resolution::sigma(double mu_keV) const {
     case ResolutionModel::fano:
       return std::sqrt(sigma0_keV * sigma0_keV + fano_factor * pair_energy_keV * mu);
     case ResolutionModel::gamma: return 0.0;
-    case ResolutionModel::table: {
-      const auto& x = table_mu_keV;
-      const auto& y = table_sigma_keV;
-      if (mu <= x.front()) return y.front();
-      if (mu >= x.back()) return y.back();
-      const auto hi = static_cast<std::size_t>(std::upper_bound(x.begin(), x.end(), mu) - x.begin());
-      return y[hi - 1] + (mu - x[hi - 1]) / (x[hi] - x[hi - 1]) * (y[hi] - y[hi - 1]);
-    }
+    case ResolutionModel::table:
+      return linear_interpolation(table_mu_keV, table_sigma_keV, mu);
   }
   return 0.0;
 }

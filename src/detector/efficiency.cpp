@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "cevns/core/error.hpp"
+#include "cevns/core/interpolation.hpp"
 
 namespace cevns {
 
@@ -43,15 +44,8 @@ double Efficiency::operator()(double x) const {
       if (step_half_below && x < *step_half_below) v *= 0.5;
       return std::clamp(v, 0.0, 1.0);
     }
-    case EfficiencyModel::table: {
-      const auto& t = table_x;
-      const auto& y = table_efficiency;
-      if (x <= t.front()) return y.front();
-      if (x >= t.back()) return y.back();
-      const auto hi = static_cast<std::size_t>(std::upper_bound(t.begin(), t.end(), x) - t.begin());
-      const double f = (x - t[hi - 1]) / (t[hi] - t[hi - 1]);
-      return y[hi - 1] + f * (y[hi] - y[hi - 1]);
-    }
+    case EfficiencyModel::table:
+      return linear_interpolation(table_x, table_efficiency, x);
   }
   return 1.0;
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "cevns/core/error.hpp"
+#include "cevns/core/interpolation.hpp"
 #include "cevns/core/units.hpp"
 
 namespace cevns {
@@ -83,16 +84,7 @@ double Quenching::unscaled_electron_equivalent(double recoil) const {
     case QuenchingModel::linear:
       return std::max(0.0, (linear_a + linear_b_per_keV * t_keV) * recoil);
     case QuenchingModel::table: {
-      const auto& x = table_recoil_keV;
-      const auto& y = table_factor;
-      double q = 0.0;
-      if (t_keV <= x.front()) q = y.front();
-      else if (t_keV >= x.back()) q = y.back();
-      else {
-        const auto hi = static_cast<std::size_t>(std::upper_bound(x.begin(), x.end(), t_keV) - x.begin());
-        const double f = (t_keV - x[hi - 1]) / (x[hi] - x[hi - 1]);
-        q = y[hi - 1] + f * (y[hi] - y[hi - 1]);
-      }
+      const double q = linear_interpolation(table_recoil_keV, table_factor, t_keV);
       return std::max(0.0, q * recoil);
     }
   }
