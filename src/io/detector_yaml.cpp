@@ -169,6 +169,12 @@ void read_modules(const CatalogReader& r, const YAML::Node& root, Experiment& x)
         r.fail(n["material"], w + ".material", e.what());
       }
     }
+    // Lindhard's default Z came from target.material: a detector of another material must say its own.
+    const auto top_q = root["quenching"];
+    if (n["material"] && !n["quenching"] && top_q && top_q["model"] && top_q["model"].as<std::string>() == "lindhard" &&
+        !top_q["atomic_number"] && m.material.name() != x.material->name())
+      r.fail(n["material"], w + ".quenching",
+             "missing: the inherited Lindhard quenching takes Z from target.material; give this detector its own");
     if (n["threshold_" + q]) m.response.threshold = r.number(n, "threshold_" + q, w);
     if (n["quenching"]) m.response.quenching = read_quenching(r, n["quenching"], m.material, w + ".quenching");
     if (n["resolution"]) read_resolution(r, n["resolution"], m.response, w + ".resolution", offset_given);

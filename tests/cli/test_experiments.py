@@ -135,6 +135,11 @@ def test_several_detectors(cevns, tmp_path):
         "twice.yaml": (good.replace("  - name: Al2O3", "  - name: CaWO4"), ["detectors[1].name", "used twice"]),
         "target.yaml": (good.replace("    material: Al2O3", "    material: Qq2O3"), ["detectors[1].material"]),
     }
+    # a detector of another material may not inherit a Lindhard Z taken from target.material
+    array = open(__file__.replace("tests/cli/test_experiments.py", "examples/analyses/reactor-ge-array.yaml")).read()
+    cases["lindhard.yaml"] = (array.replace("    mass_kg: 0.94\n    threshold_keVee: 0.17",
+                                            "    material: Si\n    mass_kg: 0.94\n    threshold_keVee: 0.17"),
+                              ["detectors[1].quenching", "Lindhard"])
     for name, (text, needles) in cases.items():
         f = tmp_path / name
         f.write_text(text)
