@@ -32,7 +32,8 @@ double panel_integral(const F& f, double lo, double hi, double step, const std::
     const double end = (b != breaks.end() && *b < hi) ? *b++ : hi;
     const auto panels = static_cast<std::size_t>(std::clamp(std::ceil((end - lo) / step), 1.0, 256.0));
     const double w = (end - lo) / static_cast<double>(panels);
-    for (std::size_t p = 0; p < panels; ++p) s += rule.integrate(f, lo + w * static_cast<double>(p), lo + w * static_cast<double>(p + 1));
+    for (std::size_t p = 0; p < panels; ++p)
+      s += rule.integrate(f, lo + w * static_cast<double>(p), lo + w * static_cast<double>(p + 1));
     lo = end;
   }
   return s;
@@ -128,8 +129,9 @@ void DetectorResponse::validate() const {
   if (observable == Observable::pe && resolution.model != ResolutionModel::none && !gamma)
     throw InputError("detector: observable pe is smeared by Poisson photo-statistics or a gamma response; "
                      "resolution model must be none or gamma");
-  if (resolution.model == ResolutionModel::table && (resolution.table_mu_keV.size() < 2 ||
-                                                     resolution.table_mu_keV.size() != resolution.table_sigma_keV.size()))
+  const auto& table = resolution.table_mu_keV;
+  if (resolution.model == ResolutionModel::table &&
+      (table.size() < 2 || table.size() != resolution.table_sigma_keV.size()))
     throw InputError("detector: the resolution table needs >= 2 rows of (mean_keV, sigma_keV)");
   if (gamma && observable != Observable::pe)
     throw InputError("detector: the gamma resolution model is for observable pe only");

@@ -41,7 +41,8 @@ void read_header(const CatalogReader& r, const YAML::Node& root, ExperimentEntry
   if (const auto list = root["detectors"]; list && list.IsSequence()) {
     std::vector<std::string> names;
     for (const auto& n : list) {
-      const auto m = n.IsMap() && n["material"] && n["material"].IsScalar() ? n["material"].as<std::string>() : e.target;
+      const bool own = n.IsMap() && n["material"] && n["material"].IsScalar();
+      const auto m = own ? n["material"].as<std::string>() : e.target;
       if (std::find(names.begin(), names.end(), m) == names.end()) names.push_back(m);
     }
     if (!names.empty()) {
