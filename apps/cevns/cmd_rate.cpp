@@ -49,9 +49,9 @@ void write_csv(const std::filesystem::path& dir, const Experiment& x, const Pred
     f << (several ? "detector," : "") << "recoil_keVnr,signal_counts_per_keVnr\n";
     for (std::size_t m = 0; m < p.modules(); ++m) {
       const auto d = p.recoil_spectrum(m);
-      for (std::size_t j = 0; j < d.size(); ++j)
+      for (std::size_t j = 0; j < d.recoil.size(); ++j)
         f << (several ? p.module_name(m) + "," : "")
-          << fmt::format("{:.8g},{:.8g}\n", p.kernel(m).nodes()[j] / units::keV, d[j] * units::keV);
+          << fmt::format("{:.8g},{:.8g}\n", d.recoil[j] / units::keV, d.density[j] * units::keV);
     }
   }
   if (r.time_bins > 1) {
@@ -108,9 +108,9 @@ void run_rate(const RateOptions& opt) {
     const auto recoil = [&](std::size_t m) {
       std::vector<double> t_keV, d_keV;
       const auto d = p.recoil_spectrum(m);
-      for (std::size_t j = 0; j < d.size(); ++j) {
-        t_keV.push_back(p.kernel(m).nodes()[j] / units::keV);
-        d_keV.push_back(d[j] * units::keV);
+      for (std::size_t j = 0; j < d.recoil.size(); ++j) {
+        t_keV.push_back(d.recoil[j] / units::keV);
+        d_keV.push_back(d.density[j] * units::keV);
       }
       return nlohmann::json{{"recoil_keVnr", t_keV}, {"signal_counts_per_keVnr", d_keV}};
     };

@@ -50,12 +50,12 @@ double exponential_fraction(double lambda, double t0, double t1, double T) {
   return (std::exp(-lambda * t0) - std::exp(-lambda * t1)) / -std::expm1(-lambda * T);
 }
 
-// Signal template (fit binning) of one prediction: 1-PE catalog bins summed into wider PE bins.
-std::vector<double> signal_template(const Prediction& p, std::size_t per_bin, std::size_t nk, std::size_t nt) {
-  const auto r = p.evaluate();
+// Signal template (fit binning) of a signal in the catalog binning: 1-PE bins summed into wider PE bins.
+std::vector<double> signal_template(const std::vector<double>& signal, std::size_t per_bin, std::size_t nk,
+                                    std::size_t nt) {
   std::vector<double> s(nk * nt, 0.0);
   for (std::size_t e = 0; e < nk * per_bin; ++e)
-    for (std::size_t t = 0; t < nt; ++t) s[(e / per_bin) * nt + t] += r.signal[e * nt + t];
+    for (std::size_t t = 0; t < nt; ++t) s[(e / per_bin) * nt + t] += signal[e * nt + t];
   return s;
 }
 
@@ -114,7 +114,7 @@ CoherentCsi2021Fit fit_coherent_csi_2021(const std::filesystem::path& release_di
 
   // Signal templates: SM, and the quadratic in x = sin^2 theta_W from three predictions.
   const std::size_t n = nk * nt;
-  const auto sm_signal = signal_template(sm, per_bin, nk, nt);
+  const auto sm_signal = signal_template(sm.evaluate().signal, per_bin, nk, nt);
   std::vector<std::vector<double>> quad(3, std::vector<double>(n, 0.0));  // S(x) = q0 + q1 x + q2 x^2
   const double xs[3] = {0.15, 0.25, 0.35};
   if (options.scan_sin2_theta_w) {
@@ -122,7 +122,7 @@ CoherentCsi2021Fit fit_coherent_csi_2021(const std::filesystem::path& release_di
     for (int i = 0; i < 3; ++i) {
       CevnsSettings s = settings;
       s.sin2_theta_w = xs[i];
-      at[static_cast<std::size_t>(i)] = signal_template(Prediction(exp, s), per_bin, nk, nt);
+      at[static_cast<std::size_t>(i)] = signal_template(sm.signal(s), per_bin, nk, nt);
     }
     const double h = xs[1] - xs[0];  // equal spacing: finite differences are exact for a quadratic
     for (std::size_t i = 0; i < n; ++i) {

@@ -99,6 +99,7 @@ std::vector<std::vector<double>> coefficient_templates(const Core& core, const E
     }
   const auto f = static_cast<std::size_t>(core.flavour);
   std::vector<std::vector<double>> S;
+  const Prediction base(experiment, core.settings);  // design points re-evaluate its kernels
   for (const auto& t : points) {
     CevnsSettings s = core.settings;
     for (std::size_t k = 0; k < n; ++k) {
@@ -113,7 +114,7 @@ std::vector<std::vector<double>> coefficient_templates(const Core& core, const E
         s.bsm.vector_d[f][f] = x;
       }
     }
-    S.push_back(Prediction(experiment, s).evaluate().signal);
+    S.push_back(base.signal(s));
   }
   // Coefficients per bin, monomial order (1, t_k, t_k^2, t_k t_l).
   const std::size_t bins = S[0].size();

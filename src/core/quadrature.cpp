@@ -28,6 +28,7 @@ void append_rule(std::vector<double>& x, std::vector<double>& w) {
 
 void symmetric_rule(std::size_t n, std::vector<double>& x, std::vector<double>& w) {
   switch (n) {
+    case 4: append_rule<4>(x, w); break;
     case 8: append_rule<8>(x, w); break;
     case 16: append_rule<16>(x, w); break;
     case 20: append_rule<20>(x, w); break;
@@ -37,7 +38,7 @@ void symmetric_rule(std::size_t n, std::vector<double>& x, std::vector<double>& 
     case 64: append_rule<64>(x, w); break;
     default:
       throw InputError("Gauss-Legendre rule with " + std::to_string(n) +
-                       " points is not available (use 8, 16, 20, 24, 32, 48 or 64)");
+                       " points is not available (use 4, 8, 16, 20, 24, 32, 48 or 64)");
   }
 }
 

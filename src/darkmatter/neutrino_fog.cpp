@@ -8,6 +8,7 @@
 
 #include "cevns/core/error.hpp"
 #include "cevns/core/units.hpp"
+#include "cevns/rates/recoil_rate.hpp"
 
 namespace cevns {
 namespace {
@@ -32,7 +33,7 @@ BinnedBackgrounds bin_backgrounds(const Material& target, const std::vector<Neut
   for (const auto& bg : backgrounds) {
     if (bg.source.normalisation != Normalisation::flux)
       throw InputError("neutrino fog: background '" + bg.name + "' must be a flux, not a fluence");
-    const CevnsRecoilRate rate(xs, bg.source);
+    const RecoilRate rate(xs, TabulatedSource(bg.source));
     auto c = binning.integrate([&](double t) { return rate.differential_per_kg(t); }, rate.max_recoil());
     for (double& v : c) v *= per_ton_year;
     out.names.push_back(bg.name);

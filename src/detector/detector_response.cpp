@@ -1,6 +1,7 @@
 #include "cevns/detector/detector_response.hpp"
 
 #include <boost/math/distributions/gamma.hpp>
+#include <boost/math/special_functions/gamma.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -111,11 +112,26 @@ double Resolution::sigma(double mu_keV) const {
 }
 
 void ResponseMatrix::apply(std::span<const double> v, std::span<double> out) const {
+  const bool banded = first.size() == bins && last.size() == bins;
   for (std::size_t k = 0; k < bins; ++k) {
     const double* row = values.data() + k * nodes;
     double s = 0.0;
-    for (std::size_t j = 0; j < nodes; ++j) s += row[j] * v[j];
+    const std::size_t j0 = banded ? first[k] : 0, j1 = banded ? last[k] : nodes;
+    for (std::size_t j = j0; j < j1; ++j) s += row[j] * v[j];
     out[k] = s;
+  }
+}
+
+void ResponseMatrix::find_bands() {
+  first.assign(bins, 0);
+  last.assign(bins, 0);
+  for (std::size_t k = 0; k < bins; ++k) {
+    const double* row = values.data() + k * nodes;
+    std::size_t a = 0, b = nodes;
+    while (a < nodes && row[a] == 0.0) ++a;
+    while (b > a && row[b - 1] == 0.0) --b;
+    first[k] = a;
+    last[k] = b;
   }
 }
 
@@ -228,6 +244,91 @@ void DetectorResponse::response_column(double recoil, std::span<double> out) con
   }
 }
 
+namespace {
+
+// Lowest observable value that can be counted: the threshold, the first bin edge and where the
+// efficiency starts (Poisson and gamma PE evaluate the efficiency at x + pe_efficiency_offset).
+double lowest_counted(const DetectorResponse& r) {
+  double x = std::max(r.threshold, r.bin_edges.front());
+  double z = r.efficiency.zero_below();
+  if (r.observable == Observable::pe) z -= r.pe_efficiency_offset;
+  return std::max(x, z);
+}
+
+}  // namespace
+
+double DetectorResponse::probability_above_lowest(double recoil) const {
+  const double x = lowest_counted(*this);
+  const double mu = mean_observable(recoil);
+  if (observable == Observable::pe && resolution.model == ResolutionModel::gamma) {
+    if (!(mu > 0.0)) return 0.0;
+    if (!(x > 0.0)) return 1.0;
+    const double kappa = 1.0 + resolution.gamma_shape_per_keVee * mu / light_yield_pe_per_keVee;
+    return boost::math::gamma_q(kappa, x * kappa / mu);
+  }
+  if (observable == Observable::pe) {
+    const double n = std::ceil(std::max(x, 0.0));  // P(count >= n | mu)
+    if (n <= 0.0) return 1.0;
+    return mu > 0.0 ? boost::math::gamma_p(n, mu) : 0.0;
+  }
+  const double sigma = resolution.sigma(mu);
+  if (!(sigma > 0.0)) return mu >= x ? 1.0 : 0.0;
+  return normal_cdf((mu - x) / sigma);
+}
+
+double DetectorResponse::probability_below_top(double recoil) const {
+  const double x = bin_edges.back();
+  const double mu = mean_observable(recoil);
+  if (observable == Observable::pe && resolution.model == ResolutionModel::gamma) {
+    if (!(mu > 0.0)) return 1.0;
+    const double kappa = 1.0 + resolution.gamma_shape_per_keVee * mu / light_yield_pe_per_keVee;
+    return boost::math::gamma_p(kappa, x * kappa / mu);
+  }
+  if (observable == Observable::pe) {
+    const double n = std::ceil(x) - 1.0;  // P(count <= n | mu)
+    if (n < 0.0) return 0.0;
+    return mu > 0.0 ? boost::math::gamma_q(n + 1.0, mu) : 1.0;
+  }
+  const double sigma = resolution.sigma(mu);
+  if (!(sigma > 0.0)) return mu < x ? 1.0 : 0.0;
+  return normal_cdf((x - mu) / sigma);
+}
+
+RecoilInterval DetectorResponse::detectable_recoils(double recoil_max, double tail) const {
+  validate();
+  RecoilInterval r{0.0, recoil_max};
+  if (!(recoil_max > 0.0)) return r;
+  // Bisection in ln T for the crossing of `tail`, assuming the probability is monotonic in T; the
+  // result is then checked on a grid beyond it and dropped (no cut) if the check fails.
+  constexpr double kBottom = 1e-9;  // relative to recoil_max: below, no cut is sought
+  const double l_min = std::log(kBottom * recoil_max), l_max = std::log(recoil_max);
+  auto crossing = [&](auto&& p, bool rising) {
+    double a = l_min, b = l_max;  // rising: p(a) < tail <= p(b); falling: p(a) >= tail > p(b)
+    for (int it = 0; it < 100 && b - a > 1e-12; ++it) {
+      const double m = 0.5 * (a + b);
+      ((p(std::exp(m)) < tail) == rising ? a : b) = m;
+    }
+    return rising ? std::exp(a) : std::exp(b);
+  };
+  const auto above = [&](double t) { return probability_above_lowest(t); };
+  const auto below = [&](double t) { return probability_below_top(t); };
+  auto holds = [&](auto&& p, double from, double to) {  // p < tail on a grid over [from, to]
+    for (int g = 0; g <= 64; ++g)
+      if (!(p(from * std::pow(to / from, g / 64.0)) < tail)) return false;
+    return true;
+  };
+  if (!(above(recoil_max) >= tail)) return {recoil_max, recoil_max};
+  if (above(kBottom * recoil_max) < tail) {
+    const double lo = crossing(above, true);
+    if (holds(above, kBottom * recoil_max, lo)) r.lo = lo;
+  }
+  if (below(recoil_max) < tail) {
+    const double hi = crossing(below, false);
+    if (hi > r.lo && holds(below, hi, recoil_max)) r.hi = hi;
+  }
+  return r;
+}
+
 ResponseMatrix DetectorResponse::response_matrix(std::span<const double> recoils) const {
   validate();
   ResponseMatrix r;
@@ -239,6 +340,7 @@ ResponseMatrix DetectorResponse::response_matrix(std::span<const double> recoils
     response_column(recoils[j], column);
     for (std::size_t k = 0; k < r.bins; ++k) r.values[k * r.nodes + j] = column[k];
   }
+  r.find_bands();
   return r;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "cevns/core/error.hpp"
 #include "cevns/core/interpolation.hpp"
@@ -67,6 +68,26 @@ std::vector<double> Efficiency::breakpoints() const {
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+double Efficiency::zero_below() const {
+  constexpr double none = -std::numeric_limits<double>::infinity();
+  switch (model) {
+    case EfficiencyModel::none: return none;
+    case EfficiencyModel::table: {
+      if (table_efficiency.front() > 0.0) return none;
+      std::size_t i = 0;
+      while (i + 1 < table_efficiency.size() && table_efficiency[i + 1] == 0.0) ++i;
+      return i + 1 == table_efficiency.size() ? std::numeric_limits<double>::infinity() : table_x[i];
+    }
+    case EfficiencyModel::logistic: {
+      double x = step_zero_below ? *step_zero_below : none;
+      // Increasing logistic with d < 0 < a + d: zero up to a / (1 + exp(-k (x - x0))) = -d.
+      if (a > 0.0 && k > 0.0 && d < 0.0 && a + d > 0.0) x = std::max(x, x0 - std::log(a / -d - 1.0) / k);
+      return x;
+    }
+  }
+  return none;
 }
 
 }  // namespace cevns

@@ -18,7 +18,8 @@ const FixedQuadrature& CevnsCrossSection::recoil_rule() {
 }
 
 CevnsCrossSection::CevnsCrossSection(const Nuclide& nuclide, const CevnsSettings& settings)
-    : nuclide_(nuclide), mass_(nuclide.nuclear_mass()), shape_(make_nuclear_shape(nuclide, settings.shape)) {
+    : nuclide_(nuclide), mass_(nuclide.nuclear_mass()), shape_settings_(settings.shape),
+      shape_(make_nuclear_shape(nuclide, settings.shape)) {
   for (const auto& nu : all_neutrinos)
     couplings_[index_of(nu)] = standard_model_couplings(nu, settings.couplings, settings.sin2_theta_w);
   const double gf = constants::fermi_constant_per_GeV2 / (units::GeV * units::GeV);
@@ -97,32 +98,57 @@ double CevnsCrossSection::coherent_charge(Neutrino nu, double q, double fp, doub
   return 2.0 * (nuclide_.Z * gp * fp + nuclide_.N * gn * fn);
 }
 
-double CevnsCrossSection::bsm_differential(Neutrino nu, double E, double T, bool point) const {
+EnergyExpansion CevnsCrossSection::bsm_expansion(Neutrino nu, double T, FormFactorPair ff) const {
   const bool massless = (bsm_.has_zprime() && zprime_mass2_ == 0.0) || (bsm_.has_scalar() && scalar_mass2_ == 0.0);
   if (T == 0.0 && (bsm_.infrared_divergent() || massless))
     throw InputError("dsigma/dT with a neutrino magnetic moment, millicharge or massless mediator diverges at zero recoil");
   const double q = kinematics::momentum_transfer(T, mass_);
-  const double fp = point ? 1.0 : shape_.protons(q);
-  const double fn = point ? 1.0 : shape_.neutrons(q);
+  const double fp = ff.protons, fn = ff.neutrons;
   const auto& t = terms_[static_cast<std::size_t>(nu.flavour)];
   const double qc = coherent_charge(nu, q, fp, fn);
   const double off = 4.0 * (t.off_pp * fp * fp + 2.0 * t.off_pn * fp * fn + t.off_nn * fn * fn);
-  double result = prefactor_ * (qc * qc + off) * kinematic_factor(E, T);
-  const double E2 = E * E;
+  // Vector part: P (Q^2 + off-diagonal) (1 - T/E - (M T - T^2) / (2 E^2)).
+  const double vector = prefactor_ * (qc * qc + off);
+  EnergyExpansion x{vector, -vector * T, -0.5 * vector * (mass_ * T - T * T)};
   if (bsm_.has_tensor_nsi()) {
     // CONUS JHEP 05 (2022) 085: (4 G_F^2/pi) Q_T^2 M (1 - M T/(4 E^2)); prefactor_ = G_F^2 M/(4 pi).
     const double qt2 = t.ten_pp * fp * fp + 2.0 * t.ten_pn * fp * fn + t.ten_nn * fn * fn;
-    result += 16.0 * prefactor_ * qt2 * std::max(0.0, 1.0 - mass_ * T / (4.0 * E2));
+    x.c0 += 16.0 * prefactor_ * qt2;
+    x.c2 -= 4.0 * prefactor_ * qt2 * mass_ * T;
   }
   if (bsm_.has_scalar() || t.scalar_nsi != 0.0) {
     // Cerdeno et al. JHEP 05 (2016) 118: g^4 Q_phi^2 M^2 T/(4 pi E^2 (q^2+m^2)^2), contact limit
     // g^2/m^2 -> sqrt2 G_F eps^S.
     const double amplitude = (bsm_.has_scalar() ? scalar_g2_ / (q * q + scalar_mass2_) : 0.0) + t.scalar_nsi;
     const double qphi = 15.1 * nuclide_.Z * fp + 14.0 * nuclide_.N * fn;
-    result += amplitude * amplitude * qphi * qphi * mass_ * mass_ * T / (4.0 * std::numbers::pi * E2);
+    x.c2 += amplitude * amplitude * qphi * qphi * mass_ * mass_ * T / (4.0 * std::numbers::pi);
   }
-  if (t.magnetic != 0.0 && T > 0.0) result += t.magnetic * fp * fp * (1.0 / T - 1.0 / E + T / (4.0 * E2));
-  return result;
+  if (t.magnetic != 0.0 && T > 0.0) {
+    // pi alpha^2 mu^2 Z^2/m_e^2 (1/T - 1/E + T/(4E^2)) F_p^2.
+    const double m = t.magnetic * fp * fp;
+    x.c0 += m / T;
+    x.c1 -= m;
+    x.c2 += 0.25 * m * T;
+  }
+  return x;
+}
+
+FormFactorPair CevnsCrossSection::form_factors(double recoil) const {
+  const double q = kinematics::momentum_transfer(recoil, mass_);
+  return {shape_.protons(q), shape_.neutrons(q)};
+}
+
+EnergyExpansion CevnsCrossSection::energy_expansion(Neutrino nu, double T, FormFactorPair ff) const {
+  if (bsm_active_) return bsm_expansion(nu, T, ff);
+  const auto& g = couplings_[index_of(nu)];
+  const double qw = 2.0 * (nuclide_.Z * g.proton * ff.protons + nuclide_.N * g.neutron * ff.neutrons);
+  const double v = prefactor_ * qw * qw;
+  return {v, -v * T, -0.5 * v * (mass_ * T - T * T)};
+}
+
+bool CevnsCrossSection::same_form_factors(const CevnsCrossSection& other) const {
+  return nuclide_.Z == other.nuclide_.Z && nuclide_.N == other.nuclide_.N && mass_ == other.mass_ &&
+         shape_settings_ == other.shape_settings_;
 }
 
 template <class F>
@@ -220,9 +246,8 @@ double CevnsCrossSection::kinematic_factor(double E, double T) const {
 
 double CevnsCrossSection::differential(Neutrino nu, double E, double T) const {
   if (!(E > 0.0) || !(T >= 0.0) || T > kinematics::max_recoil(E, mass_)) return 0.0;
-  if (bsm_active_) return bsm_differential(nu, E, T, false);
-  const double qw = weak_charge(nu, kinematics::momentum_transfer(T, mass_));
-  return prefactor_ * qw * qw * kinematic_factor(E, T);
+  // Non-negative for E >= E_min(T); the clamp removes rounding at the kinematic endpoint.
+  return std::max(0.0, energy_expansion(nu, T).at(E));
 }
 
 void CevnsCrossSection::differential(Neutrino nu, double E, std::span<const double> recoils,
@@ -234,7 +259,7 @@ void CevnsCrossSection::differential(Neutrino nu, double E, std::span<const doub
 
 double CevnsCrossSection::differential_point_nucleus(Neutrino nu, double E, double T) const {
   if (!(E > 0.0) || !(T >= 0.0) || T > kinematics::max_recoil(E, mass_)) return 0.0;
-  if (bsm_active_) return bsm_differential(nu, E, T, true);
+  if (bsm_active_) return std::max(0.0, bsm_expansion(nu, T, FormFactorPair{}).at(E));
   const auto& g = couplings_[index_of(nu)];
   const double qw = 2.0 * (nuclide_.Z * g.proton + nuclide_.N * g.neutron);
   return prefactor_ * qw * qw * kinematic_factor(E, T);

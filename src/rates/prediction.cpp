@@ -35,26 +35,36 @@ std::vector<ModuleSpec> module_specs(const Experiment& e) {
   return out;
 }
 
-std::vector<double> breakpoints_for(const NeutrinoSource& fluence, const DetectorResponse& response,
-                                    const MaterialCrossSection& xs) {
-  double emax = 0.0;
-  for (const auto nu : fluence.species()) {
-    const Spectrum& s = *fluence.spectrum(nu);
-    emax = std::max(emax, s.max_energy());
-    for (const auto& l : s.lines()) emax = std::max(emax, l.energy);
-  }
+// The module's recoil range and the recoils where its response has a step.
+struct KernelLayout {
+  RecoilRange range;
+  std::vector<double> breakpoints;
+};
+
+KernelLayout kernel_layout(const TabulatedSource& source, const DetectorResponse& response,
+                           const MaterialCrossSection& xs, KernelRange range) {
   double tmax = 0.0;
-  for (const auto& iso : xs.isotopes()) tmax = std::max(tmax, iso.max_recoil(emax));
-  return response.recoil_breakpoints(tmax);
+  const double emax = source.max_energy();
+  if (emax > 0.0)
+    for (const auto& iso : xs.isotopes()) tmax = std::max(tmax, iso.max_recoil(emax));
+  KernelLayout k;
+  k.breakpoints = response.recoil_breakpoints(tmax);
+  if (range == KernelRange::full) return k;
+  const RecoilInterval detectable = response.detectable_recoils(tmax);
+  k.range = {detectable.lo, detectable.hi};
+  if (!(detectable.hi > detectable.lo)) k.range = {tmax, tmax};  // nothing detectable: an empty kernel
+  return k;
 }
 
 }  // namespace
 
-Prediction::Prediction(const Experiment& e, const CevnsSettings& settings) {
+Prediction::Prediction(const Experiment& e, const CevnsSettings& settings, KernelRange range)
+    : settings_(settings), source_(e.fluence) {
   const auto specs = module_specs(e);
   for (const auto& m : specs) {
     MaterialCrossSection xs(*m.material, settings);
-    RecoilKernel kernel(xs, e.fluence, breakpoints_for(e.fluence, *m.response, xs));
+    const KernelLayout layout = kernel_layout(source_, *m.response, xs, range);
+    RecoilKernel kernel(xs, source_, layout.range, layout.breakpoints);
     ResponseMatrix response = m.response->response_matrix(kernel.nodes());
     modules_.push_back(Module{m.name, m.mass_kg, std::move(xs), std::move(kernel), std::move(response)});
   }
@@ -125,6 +135,41 @@ Prediction::Prediction(const Experiment& e, const CevnsSettings& settings) {
   }
 }
 
+void Prediction::add_species_templates(const Module& m, std::span<const double> cells, std::vector<double>& out) const {
+  const std::size_t nn = m.kernel.nodes().size(), ns = m.kernel.species().size();
+  std::vector<double> v(nn), binned(energy_bins_);
+  for (std::size_t s = 0; s < ns; ++s) {
+    std::fill(v.begin(), v.end(), 0.0);
+    for (std::size_t i = 0; i < m.kernel.isotopes(); ++i) {
+      const double* c = cells.data() + (i * ns + s) * nn;
+      for (std::size_t j = 0; j < nn; ++j) v[j] += c[j];
+    }
+    for (auto& x : v) x *= m.mass_kg;
+    m.response.apply(v, binned);
+    for (std::size_t k = 0; k < energy_bins_; ++k) out[s * energy_bins_ + k] += binned[k];
+  }
+}
+
+std::vector<double> Prediction::signal(const CevnsSettings& settings) const {
+  const std::size_t ns = species_templates_.size();
+  std::vector<double> per_species(ns * energy_bins_, 0.0), cells;
+  for (const auto& m : modules_) {
+    const MaterialCrossSection xs(m.xs.material(), settings);
+    cells.resize(m.kernel.cell_count());
+    m.kernel.cells_for(xs, cells);
+    add_species_templates(m, cells, per_species);
+  }
+  std::vector<double> out(bins(), 0.0);
+  for (std::size_t s = 0; s < ns; ++s) {
+    const auto& f = species_time_[s];
+    for (std::size_t k = 0; k < energy_bins_; ++k) {
+      const double x = per_species[s * energy_bins_ + k];
+      for (std::size_t t = 0; t < time_bins_; ++t) out[k * time_bins_ + t] += x * f[t];
+    }
+  }
+  return out;
+}
+
 void Prediction::expected(const PredictionScales& sc, std::span<double> out) const {
   std::fill(out.begin(), out.end(), 0.0);
   for (std::size_t s = 0; s < species_templates_.size(); ++s) {
@@ -190,18 +235,19 @@ PredictionResult Prediction::evaluate(const PredictionScales& sc) const {
 
 double Prediction::recoil_counts() const {
   double n = 0.0;
-  for (const auto& m : modules_) n += m.mass_kg * m.kernel.total();
+  for (const auto& m : modules_) n += m.mass_kg * RecoilKernel(m.xs, source_).total();
   return n;
 }
 
-std::vector<double> Prediction::recoil_spectrum(std::size_t module) const {
+RecoilSpectrum Prediction::recoil_spectrum(std::size_t module) const {
   const Module& m = modules_.at(module);
-  const std::size_t nn = m.kernel.nodes().size();
-  std::vector<double> out(nn, 0.0);
-  for (std::size_t i = 0; i < m.kernel.isotopes(); ++i)
-    for (std::size_t s = 0; s < m.kernel.species().size(); ++s) {
-      const auto c = m.kernel.cells(i, s);
-      for (std::size_t j = 0; j < nn; ++j) out[j] += m.mass_kg * c[j] / m.kernel.weights()[j];
+  const RecoilKernel full(m.xs, source_);
+  const std::size_t nn = full.nodes().size();
+  RecoilSpectrum out{full.nodes(), std::vector<double>(nn, 0.0)};
+  for (std::size_t i = 0; i < full.isotopes(); ++i)
+    for (std::size_t s = 0; s < full.species().size(); ++s) {
+      const auto c = full.cells(i, s);
+      for (std::size_t j = 0; j < nn; ++j) out.density[j] += m.mass_kg * c[j] / full.weights()[j];
     }
   return out;
 }
@@ -209,10 +255,11 @@ std::vector<double> Prediction::recoil_spectrum(std::size_t module) const {
 std::vector<double> Prediction::recoil_binned(const std::vector<double>& edges) const {
   std::vector<double> out(edges.size() < 2 ? 0 : edges.size() - 1, 0.0);
   for (const auto& m : modules_) {
-    const auto& nodes = m.kernel.nodes();
-    for (std::size_t i = 0; i < m.kernel.isotopes(); ++i)
-      for (std::size_t s = 0; s < m.kernel.species().size(); ++s) {
-        const auto c = m.kernel.cells(i, s);
+    const RecoilKernel full(m.xs, source_, {}, edges);
+    const auto& nodes = full.nodes();
+    for (std::size_t i = 0; i < full.isotopes(); ++i)
+      for (std::size_t s = 0; s < full.species().size(); ++s) {
+        const auto c = full.cells(i, s);
         for (std::size_t j = 0; j < nodes.size(); ++j) {
           const auto it = std::upper_bound(edges.begin(), edges.end(), nodes[j]);
           if (it == edges.begin() || it == edges.end()) continue;

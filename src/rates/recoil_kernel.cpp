@@ -4,104 +4,113 @@
 #include <cmath>
 #include <numeric>
 
+#include "cevns/core/error.hpp"
 #include "cevns/core/quadrature.hpp"
+#include "cevns/rates/recoil_rate.hpp"
 
 namespace cevns {
 namespace {
-
-const FixedQuadrature& energy_rule() {
-  static const FixedQuadrature rule(32, 1);
-  return rule;
-}
 
 const FixedQuadrature& recoil_panel_rule() {
   static const FixedQuadrature rule(16, 1);
   return rule;
 }
 
-constexpr double kDynamicRange = 1e-6;   // first geometric recoil edge, relative to T_max
+constexpr double kDynamicRange = 1e-6;  // default lower end, relative to the upper one
 constexpr double kPanelsPerDecade = 4.0;
 constexpr std::size_t kMaxContinuumBreakpoints = 8;
 
-}  // namespace
-
-double recoil_rate_density(const CevnsCrossSection& xs, const Spectrum& spectrum, Neutrino nu, double recoil) {
-  const double emin = xs.min_neutrino_energy(recoil);
-  double sum = 0.0;
-  for (const auto& l : spectrum.lines())
-    if (l.energy > emin) sum += l.intensity * xs.differential(nu, l.energy, recoil);
-  if (!spectrum.has_continuum()) return sum;
-  const auto& edges = spectrum.panel_edges();
-  const auto& rule = energy_rule();
-  for (std::size_t p = 0; p + 1 < edges.size(); ++p) {
-    const double a = std::max(edges[p], emin);
-    const double b = edges[p + 1];
-    if (!(b > a)) continue;
-    double s = 0.0;
-    for (std::size_t i = 0; i < rule.size(); ++i) {
-      const double e = a + (b - a) * rule.unit_nodes()[i];
-      s += rule.unit_weights()[i] * spectrum.density(e) * xs.differential(nu, e, recoil);
-    }
-    sum += s * (b - a);
-  }
-  return sum;
-}
-
-RecoilKernel::RecoilKernel(const MaterialCrossSection& xs, const NeutrinoSource& source,
-                           std::span<const double> extra_breakpoints) {
-  species_ = source.species();
-  isotopes_ = xs.isotopes().size();
-  // Breakpoints: T_max of every line and continuum panel edge, per isotope.
-  std::vector<double> edges{0.0};
-  double emax = 0.0;
+// Panel edges: geometric over [lo, hi] (with a first panel [0, lo] when from_zero), plus T_max of
+// every line and continuum panel edge per isotope and the caller's breakpoints, inside (lo, hi).
+std::vector<double> panel_edges(const MaterialCrossSection& xs, const TabulatedSource& source, double lo, double hi,
+                                bool from_zero, std::span<const double> breakpoints) {
+  std::vector<double> edges{lo, hi};
+  if (from_zero) edges.push_back(0.0);
+  const auto panels = static_cast<std::size_t>(std::max(1.0, std::ceil(std::log10(hi / lo) * kPanelsPerDecade)));
+  for (std::size_t p = 1; p < panels; ++p)
+    edges.push_back(lo * std::pow(hi / lo, static_cast<double>(p) / static_cast<double>(panels)));
   std::vector<double> energies;
-  for (const auto nu : species_) {
-    const Spectrum& s = *source.spectrum(nu);
+  for (const auto& s : source.spectra) {
     for (const auto& l : s.lines()) energies.push_back(l.energy);
     // Panel edges of a tabulated continuum can number hundreds: only their ends then (the
     // interior kinks are mild, and breaking at each would multiply the recoil nodes).
-    if (s.has_continuum()) {
-      const auto& e = s.panel_edges();
-      if (e.size() <= kMaxContinuumBreakpoints) energies.insert(energies.end(), e.begin(), e.end());
-      else energies.insert(energies.end(), {e.front(), e.back()});
-    }
+    const auto& e = s.panel_edges();
+    if (e.size() <= kMaxContinuumBreakpoints) energies.insert(energies.end(), e.begin(), e.end());
+    else if (!e.empty()) energies.insert(energies.end(), {e.front(), e.back()});
   }
-  for (const double e : energies) emax = std::max(emax, e);
-  for (const auto& iso : xs.isotopes()) {
-    recoil_max_ = std::max(recoil_max_, iso.max_recoil(emax));
+  for (const auto& iso : xs.isotopes())
     for (const double e : energies)
       if (e > 0.0) edges.push_back(iso.max_recoil(e));
-  }
-  if (!(recoil_max_ > 0.0)) return;
-  const double lo = kDynamicRange * recoil_max_;
-  const auto panels = static_cast<std::size_t>(std::ceil(-std::log10(kDynamicRange) * kPanelsPerDecade));
-  for (std::size_t p = 0; p <= panels; ++p)
-    edges.push_back(lo * std::pow(recoil_max_ / lo, static_cast<double>(p) / static_cast<double>(panels)));
-  for (const double b : extra_breakpoints) edges.push_back(b);
+  edges.insert(edges.end(), breakpoints.begin(), breakpoints.end());
   std::sort(edges.begin(), edges.end());
-  edges.erase(std::remove_if(edges.begin(), edges.end(), [&](double t) { return t < 0.0 || t > recoil_max_; }),
+  const double bottom = from_zero ? 0.0 : lo;
+  edges.erase(std::remove_if(edges.begin(), edges.end(), [&](double t) { return !(t >= bottom && t <= hi); }),
               edges.end());
-  edges.erase(std::unique(edges.begin(), edges.end(),
-                          [&](double a, double b) { return b - a <= 1e-12 * recoil_max_; }),
+  edges.erase(std::unique(edges.begin(), edges.end(), [&](double a, double b) { return b - a <= 1e-12 * hi; }),
               edges.end());
-  const auto& rule = recoil_panel_rule();
-  for (std::size_t p = 0; p + 1 < edges.size(); ++p) {
-    const double a = edges[p], b = edges[p + 1];
-    for (std::size_t i = 0; i < rule.size(); ++i) {
-      nodes_.push_back(a + (b - a) * rule.unit_nodes()[i]);
-      weights_.push_back((b - a) * rule.unit_weights()[i]);
+  return edges;
+}
+
+}  // namespace
+
+RecoilKernel::RecoilKernel(const MaterialCrossSection& xs, const TabulatedSource& source, RecoilRange range,
+                           std::span<const double> breakpoints)
+    : species_(source.species), isotopes_(xs.isotopes().size()), xs_(xs) {
+  const double emax = source.max_energy();
+  if (emax > 0.0)
+    for (const auto& iso : xs.isotopes()) recoil_max_ = std::max(recoil_max_, iso.max_recoil(emax));
+  for (std::size_t i = 0; i < isotopes_; ++i) nuclei_per_kg_.push_back(xs.material().nuclei_per_kg(i));
+  const double hi = range.hi > 0.0 ? std::min(range.hi, recoil_max_) : recoil_max_;
+  const double lo = range.lo > 0.0 ? range.lo : kDynamicRange * hi;
+  if (!(range.lo >= 0.0) || !(range.hi >= 0.0)) throw InputError("recoil kernel: the recoil range must be >= 0");
+  if (recoil_max_ > 0.0 && hi > lo) {
+    const auto edges = panel_edges(xs, source, lo, hi, !(range.lo > 0.0), breakpoints);
+    const auto& rule = recoil_panel_rule();
+    for (std::size_t p = 0; p + 1 < edges.size(); ++p) {
+      const double a = edges[p], b = edges[p + 1];
+      for (std::size_t i = 0; i < rule.size(); ++i) {
+        nodes_.push_back(a + (b - a) * rule.unit_nodes()[i]);
+        weights_.push_back((b - a) * rule.unit_weights()[i]);
+      }
     }
   }
-  const std::size_t n = nodes_.size();
-  cells_.assign(isotopes_ * species_.size() * n, 0.0);
+  const std::size_t n = nodes_.size(), ns = species_.size();
+  form_factors_.resize(isotopes_ * n);
+  moments_.assign(isotopes_ * ns * n * 3, 0.0);
   for (std::size_t i = 0; i < isotopes_; ++i) {
     const auto& iso = xs.isotopes()[i];
-    const double per_kg = xs.material().nuclei_per_kg(i);
-    for (std::size_t s = 0; s < species_.size(); ++s) {
-      const Spectrum& spec = *source.spectrum(species_[s]);
-      double* out = cells_.data() + (i * species_.size() + s) * n;
-      for (std::size_t j = 0; j < n; ++j)
-        out[j] = weights_[j] * per_kg * recoil_rate_density(iso, spec, species_[s], nodes_[j]);
+    for (std::size_t j = 0; j < n; ++j) {
+      form_factors_[i * n + j] = iso.form_factors(nodes_[j]);
+      const double e_min = iso.min_neutrino_energy(nodes_[j]);
+      for (std::size_t s = 0; s < ns; ++s) {
+        const auto& spec = source.spectra[s];
+        if (e_min > spec.max_energy()) continue;
+        const auto f = spec.moments_above(e_min);
+        std::copy(f.begin(), f.end(), moments_.begin() + static_cast<std::ptrdiff_t>(((i * ns + s) * n + j) * 3));
+      }
+    }
+  }
+  cells_.assign(isotopes_ * ns * n, 0.0);
+  cells_for(xs, cells_);
+}
+
+void RecoilKernel::cells_for(const MaterialCrossSection& xs, std::span<double> out) const {
+  if (out.size() != cells_.size() || xs.isotopes().size() != isotopes_)
+    throw InputError("recoil kernel: cells for another material or layout");
+  const std::size_t n = nodes_.size(), ns = species_.size();
+  for (std::size_t i = 0; i < isotopes_; ++i) {
+    const auto& iso = xs.isotopes()[i];
+    const bool same_shape = iso.same_form_factors(xs_.isotopes()[i]);
+    const double per_kg = nuclei_per_kg_[i];
+    for (std::size_t j = 0; j < n; ++j) {
+      const double t = nodes_[j];
+      const FormFactorPair ff = same_shape ? form_factors_[i * n + j] : iso.form_factors(t);
+      const double w = weights_[j] * per_kg;
+      for (std::size_t s = 0; s < ns; ++s) {
+        const double* m = moments_.data() + ((i * ns + s) * n + j) * 3;
+        const EnergyExpansion c = iso.energy_expansion(species_[s], t, ff);
+        out[(i * ns + s) * n + j] = w * std::max(0.0, c.c0 * m[0] + c.c1 * m[1] + c.c2 * m[2]);
+      }
     }
   }
 }

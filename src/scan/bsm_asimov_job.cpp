@@ -71,8 +71,8 @@ BsmAsimovChi2::BsmAsimovChi2(const std::vector<std::string>& experiments, double
     throw InputError("normalisation uncertainty must be positive");
   inverse_variance_ = 1.0 / (normalisation_uncertainty * normalisation_uncertainty);
   for (const auto& id : experiments) {
-    Data d{io::load_experiment(id), {}, {}};
-    const auto sm = Prediction(d.experiment).evaluate();
+    Data d{Prediction(io::load_experiment(id)), {}, {}};
+    const auto sm = d.sm.evaluate();
     d.asimov = sm.total;
     d.background.assign(sm.total.size(), 0.0);
     for (std::size_t i = 0; i < sm.total.size(); ++i) d.background[i] = sm.total[i] - sm.signal[i];
@@ -150,7 +150,7 @@ double BsmAsimovChi2::profiled(std::size_t experiment, const std::vector<double>
 double BsmAsimovChi2::operator()(const CevnsSettings& settings) const {
   double chi2 = 0.0;
   for (std::size_t k = 0; k < data_.size(); ++k)
-    chi2 += profiled(k, Prediction(data_[k].experiment, settings).evaluate().signal);
+    chi2 += profiled(k, data_[k].sm.signal(settings));
   return chi2;
 }
 

@@ -11,12 +11,12 @@ namespace {
 
 std::array<double, 5> monomials(double u, double d) { return {u, d, u * u, d * d, u * d}; }
 
-std::vector<double> signal_at(const Experiment& experiment, Flavour flavour, double eps_u, double eps_d) {
+std::vector<double> signal_at(const Prediction& sm, Flavour flavour, double eps_u, double eps_d) {
   CevnsSettings settings;
   const auto f = static_cast<std::size_t>(flavour);
   settings.bsm.vector_u[f][f] = eps_u;
   settings.bsm.vector_d[f][f] = eps_d;
-  return Prediction(experiment, settings).evaluate().signal;
+  return sm.signal(settings);
 }
 
 }  // namespace
@@ -32,9 +32,9 @@ NsiAsimovChi2::NsiAsimovChi2(const std::vector<std::string>& experiments, Flavou
     const auto result = sm.evaluate();
     const auto& A = result.signal;
     // Quadratic in eps: six predictions fix it exactly.
-    const auto p10 = signal_at(experiment, flavour, 1, 0), m10 = signal_at(experiment, flavour, -1, 0);
-    const auto p01 = signal_at(experiment, flavour, 0, 1), m01 = signal_at(experiment, flavour, 0, -1);
-    const auto p11 = signal_at(experiment, flavour, 1, 1);
+    const auto p10 = signal_at(sm, flavour, 1, 0), m10 = signal_at(sm, flavour, -1, 0);
+    const auto p01 = signal_at(sm, flavour, 0, 1), m01 = signal_at(sm, flavour, 0, -1);
+    const auto p11 = signal_at(sm, flavour, 1, 1);
     Terms t;
     t.inverse_variance = 1.0 / (normalisation_uncertainty * normalisation_uncertainty);
     for (std::size_t i = 0; i < A.size(); ++i) {

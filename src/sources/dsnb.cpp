@@ -1,6 +1,9 @@
 #include "cevns/sources/dsnb.hpp"
 
 #include <cmath>
+#include <memory>
+#include <utility>
+#include <vector>
 #include <numbers>
 
 #include "cevns/core/error.hpp"
@@ -40,20 +43,25 @@ NeutrinoSource dsnb_source(const DsnbModel& m) {
   s.references = {"J.F. Beacom, Ann. Rev. Nucl. Part. Sci. 60, 439 (2010)",
                   "H. Yuksel et al., ApJ 683, L5 (2008)", "S. Horiuchi, J.F. Beacom, E. Dwek, PRD 79, 083013 (2009)",
                   "J. Billard, L. Strigari, E. Figueroa-Feliciano, PRD 89, 023524 (2014) (temperatures)"};
+  // The redshift integral on fixed nodes; everything but the Fermi-Dirac factor is computed once per
+  // node: w(z) R_SF(z) (1 + z)^2 / sqrt(Om (1 + z)^3 + OL).
   const FixedQuadrature rule(32, 8);
+  const double om = m.omega_matter, ol = m.omega_lambda, zmax = m.z_max;
+  auto redshift = std::make_shared<std::vector<std::pair<double, double>>>();  // (1 + z, weight)
+  for (std::size_t i = 0; i < rule.size(); ++i) {
+    const double z = zmax * rule.unit_nodes()[i];
+    const double w = zmax * rule.unit_weights()[i] * yuksel_star_formation(z) * (1.0 + z) * (1.0 + z) /
+                     std::sqrt(om * std::pow(1 + z, 3) + ol);
+    redshift->emplace_back(1.0 + z, w);
+  }
   for (const auto nu : all_neutrinos) {
     const double T = m.temperature[index_of(nu)];
     if (!(T > 0.0)) continue;
     const double norm = per_species_energy * 120.0 / (7.0 * std::pow(std::numbers::pi, 4) * std::pow(T, 4));
-    const double om = m.omega_matter, ol = m.omega_lambda, zmax = m.z_max;
     auto density = [=](double E) {
-      return rate0 / hubble * rule.integrate(
-                                  [&](double z) {
-                                    const double Ep = E * (1.0 + z);
-                                    const double dn = norm * Ep * Ep / (std::exp(Ep / T) + 1.0);
-                                    return yuksel_star_formation(z) * dn / std::sqrt(om * std::pow(1 + z, 3) + ol);
-                                  },
-                                  0.0, zmax);
+      double sum = 0.0;
+      for (const auto& [x, w] : *redshift) sum += w / (std::exp(E * x / T) + 1.0);
+      return rate0 / hubble * norm * E * E * sum;
     };
     s.add(nu, Spectrum(density, 0.0, 20.0 * T, {T, 4.0 * T}));
   }

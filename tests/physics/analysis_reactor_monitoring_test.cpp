@@ -39,6 +39,8 @@ std::vector<double> via_reactor_source(const ReactorMonitor& m, const std::array
 
 }  // namespace
 
+// Each spectrum is tabulated on its own adaptive grid (sources/tabulated_spectrum.hpp: 1e-8 relative,
+// less in the far tail), so the templates and the whole source agree to ~1e-7, not to rounding.
 TEST(ReactorMonitoring, IsotopeTemplatesMatchTheReactorSource) {
   const auto m = make();
   for (std::size_t i = 0; i < 4; ++i) {
@@ -48,12 +50,12 @@ TEST(ReactorMonitoring, IsotopeTemplatesMatchTheReactorSource) {
     pure.fractions = f;
     const auto ref = via_reactor_source(m, f, 0.0);
     const double n = m.fissions(pure);
-    for (std::size_t k = 0; k < ref.size(); ++k) EXPECT_NEAR(n * m.per_fission()[i][k] / ref[k], 1.0, 1e-9) << i << " " << k;
+    for (std::size_t k = 0; k < ref.size(); ++k) EXPECT_NEAR(n * m.per_fission()[i][k] / ref[k], 1.0, 1e-6) << i << " " << k;
   }
   // The mixed declared core with 238U captures: the template sum is the source's own spectrum.
   const auto ref = via_reactor_source(m, m.setup().fission_fractions, m.setup().captures_per_fission);
   const auto ours = m.signal(m.declared());
-  for (std::size_t k = 0; k < ref.size(); ++k) EXPECT_NEAR(ours[k] / ref[k], 1.0, 1e-9) << k;
+  for (std::size_t k = 0; k < ref.size(); ++k) EXPECT_NEAR(ours[k] / ref[k], 1.0, 1e-6) << k;
   // 239Pu gives fewer CEvNS counts per fission above 100 eV than 235U (softer spectrum, Huber 2011).
   const auto sum = [](const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); };
   EXPECT_LT(sum(m.per_fission()[2]), sum(m.per_fission()[0]));

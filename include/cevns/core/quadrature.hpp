@@ -13,7 +13,7 @@ namespace cevns {
 
 class FixedQuadrature {
  public:
-  // points_per_panel must be one of 8, 16, 20, 24, 32, 48, 64; panels >= 1.
+  // points_per_panel must be one of 4, 8, 16, 20, 24, 32, 48, 64; panels >= 1.
   FixedQuadrature(std::size_t points_per_panel, std::size_t panels);
 
   // Nodes on the unit interval [0, 1] and their weights (sum of weights = 1).

@@ -52,13 +52,23 @@ struct Resolution {
   [[nodiscard]] double sigma(double mu_keV) const;
 };
 
-// Dense bins x nodes matrix, row-major.
+// Dense bins x nodes matrix, row-major, with the range of non-zero columns of each row (a bin sees
+// the recoils whose observable can reach it: a band, since mu(T) increases).
 struct ResponseMatrix {
   std::size_t bins = 0, nodes = 0;
   std::vector<double> values;
+  std::vector<std::size_t> first, last;  // per row: non-zero columns in [first, last)
   [[nodiscard]] double operator()(std::size_t k, std::size_t j) const { return values[k * nodes + j]; }
   // out[k] = sum_j R_kj v_j
   void apply(std::span<const double> v, std::span<double> out) const;
+  // Sets first/last from the values (called by DetectorResponse::response_matrix).
+  void find_bands();
+};
+
+// A range of recoils (natural units).
+struct RecoilInterval {
+  double lo = 0.0;
+  double hi = 0.0;
 };
 
 struct DetectorResponse {
@@ -79,6 +89,17 @@ struct DetectorResponse {
   // Recoils where R has a step (deterministic observable crossing a bin edge or the threshold),
   // inside (0, recoil_max): quadrature panels must break there.
   [[nodiscard]] std::vector<double> recoil_breakpoints(double recoil_max) const;
+  // The recoils that can be detected (the threshold rule of the recoil kernels): every recoil below
+  // lo lands at or above the lowest detectable observable (the threshold, the first bin edge, where
+  // the efficiency starts) with probability < tail, and every recoil above hi lands below the top
+  // edge with probability < tail, smearing tails included (Gaussian, Poisson or gamma: closed forms).
+  // lo = 0 / hi = recoil_max where no such cut exists in (0, recoil_max); lo >= hi if nothing there is
+  // detectable. docs/physics/detectors.md.
+  [[nodiscard]] RecoilInterval detectable_recoils(double recoil_max, double tail = 1e-12) const;
+  // P(observable >= lowest detectable value | T) and P(observable < top edge | T), ignoring the
+  // efficiency's magnitude (upper bounds of detection).
+  [[nodiscard]] double probability_above_lowest(double recoil) const;
+  [[nodiscard]] double probability_below_top(double recoil) const;
   // P(bin k and detected | T_j) for every node.
   [[nodiscard]] ResponseMatrix response_matrix(std::span<const double> recoils) const;
   // Probability that recoil T lands in bin k and is detected (one column of R).

@@ -31,6 +31,9 @@ struct Efficiency {
   // Where the efficiency has a step or a kink (steps, clamping at 0 or 1, table nodes), increasing:
   // integrals of eps(x) p(x) break their panels there.
   [[nodiscard]] std::vector<double> breakpoints() const;
+  // The largest x0 with eps(x) = 0 for every x < x0 (-infinity when eps > 0 below every x, +infinity
+  // when eps is 0 everywhere); conservative: a logistic that is not increasing gives -infinity.
+  [[nodiscard]] double zero_below() const;
 };
 
 }  // namespace cevns

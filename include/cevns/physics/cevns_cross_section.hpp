@@ -51,6 +51,24 @@ struct VectorNsiQuadraticForm {
   [[nodiscard]] double evaluate(Flavour incoming, const FlavourMatrix& eps_u, const FlavourMatrix& eps_d) const;
 };
 
+// The neutrino-energy dependence of dsigma/dT at fixed recoil T, exact for the SM and every model
+// of InteractionModel (vector and tensor NSI, Z', scalar, magnetic moment, millicharge, charge
+// radius, running sin^2 theta_W):
+//   dsigma/dT(E, T) = c0(T) + c1(T) / E + c2(T) / E^2   for E >= E_min(T), zero below.
+// Integrals over a neutrino spectrum from E_min(T) are therefore c0 F0 + c1 F1 + c2 F2 with
+// F_k = int_{E_min} phi(E) E^-k dE: the recoil engine (rates/recoil_rate.hpp) tabulates F_k once.
+struct EnergyExpansion {
+  double c0 = 0.0, c1 = 0.0, c2 = 0.0;
+  [[nodiscard]] double at(double neutrino_energy) const {
+    return c0 + (c1 + c2 / neutrino_energy) / neutrino_energy;
+  }
+};
+
+// Proton and neutron form factors at one momentum transfer (they depend on T only).
+struct FormFactorPair {
+  double protons = 1.0, neutrons = 1.0;
+};
+
 class CevnsCrossSection {
  public:
   explicit CevnsCrossSection(const Nuclide& nuclide, const CevnsSettings& settings = {});
@@ -65,8 +83,20 @@ class CevnsCrossSection {
 
   // Q_W(q) for species nu, with form factors.
   [[nodiscard]] double weak_charge(Neutrino nu, double q) const;
-  // dsigma/dT (MeV^-3); zero outside 0 <= T <= T_max(E).
+  // dsigma/dT (MeV^-3); zero outside 0 <= T <= T_max(E). Evaluated as energy_expansion(nu, T).at(E).
   [[nodiscard]] double differential(Neutrino nu, double neutrino_energy, double recoil) const;
+  // F_p, F_n at recoil T (q = sqrt(T^2 + 2 M T)).
+  [[nodiscard]] FormFactorPair form_factors(double recoil) const;
+  // The expansion of dsigma/dT in 1/E at recoil T > 0, from the form factors at T (so that a caller
+  // evaluating several species, or re-evaluating new couplings on the same nodes, computes them
+  // once). InputError at T = 0 for models that diverge there (magnetic moment, millicharge).
+  [[nodiscard]] EnergyExpansion energy_expansion(Neutrino nu, double recoil, FormFactorPair ff) const;
+  [[nodiscard]] EnergyExpansion energy_expansion(Neutrino nu, double recoil) const {
+    return energy_expansion(nu, recoil, form_factors(recoil));
+  }
+  // True when the form factors of `other` equal ours at every recoil (same nucleus and nuclear
+  // shape settings): cached FormFactorPair values may then be reused with other's couplings.
+  [[nodiscard]] bool same_form_factors(const CevnsCrossSection& other) const;
   // dsigma/dT at one E for many T.
   void differential(Neutrino nu, double neutrino_energy, std::span<const double> recoils,
                     std::span<double> out) const;
@@ -105,13 +135,14 @@ class CevnsCrossSection {
   };
   [[nodiscard]] double kinematic_factor(double neutrino_energy, double recoil) const;
   [[nodiscard]] double coherent_charge(Neutrino nu, double q, double fp, double fn) const;
-  [[nodiscard]] double bsm_differential(Neutrino nu, double E, double T, bool point) const;
+  [[nodiscard]] EnergyExpansion bsm_expansion(Neutrino nu, double T, FormFactorPair ff) const;
   // int_{lo}^{T_max} f dT, with log-spaced nodes when the model peaks at low recoil.
   template <class F>
   [[nodiscard]] double integrate_recoil(F&& f, double neutrino_energy) const;
 
   Nuclide nuclide_;
   double mass_ = 0.0;
+  NuclearShapeSettings shape_settings_;
   NuclearShape shape_;
   std::array<NucleonCouplings, 6> couplings_{};
   double prefactor_ = 0.0;  // G_F^2 M / (4 pi)

@@ -28,6 +28,7 @@ struct FormFactorSurface {
   double helm_skin_fm = 0.9;             // s (Lewin & Smith)
   double fermi_diffuseness_fm = 0.52;    // a (Lewin & Smith; seed 003)
   double klein_nystrand_range_fm = 0.7;  // a_k, Yukawa range (Klein & Nystrand)
+  friend bool operator==(const FormFactorSurface&, const FormFactorSurface&) = default;
 };
 
 class FormFactor {

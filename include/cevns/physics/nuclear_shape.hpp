@@ -35,6 +35,7 @@ struct NuclearShapeSettings {
   std::optional<double> neutron_rms_radius_fm; // overrides the skin when given
   FormFactorSurface surface;
   double deformation_beta2 = 0.0;              // quadrupole deformation; lewin-smith radii only
+  friend bool operator==(const NuclearShapeSettings&, const NuclearShapeSettings&) = default;
 };
 
 struct NuclearShape {

@@ -4,13 +4,17 @@
 //   N_{k,t} = sum_a s_a f_a(t) sum_p sum_i M_p sum_j R^p_kj k^p_{i,a}(T^p_j)  +  sum_b s_b B_{b,k} g_b(t)
 //
 // p the detector modules (one for a single detector), M_p their masses (kg), k^p the recoil kernel
-// of module p's target (rates/recoil_kernel.hpp) on its own recoil nodes, R^p its response matrix,
+// of module p's target (rates/recoil_kernel.hpp) on its own recoil nodes, which cover only the
+// recoils module p can detect (DetectorResponse::detectable_recoils: below and above them every
+// recoil is counted with probability < 1e-12), R^p its response matrix,
 // f_a(t) the DecayAtRestTiming fraction of species a in time bin t (1 without a time axis),
 // B_b the binned background b with time fractions g_b (a flat rate summed over the modules, each
 // with its own threshold; a table once), and s the normalisation scales.
-// The kernel, R and the per-species binned templates R k_a are computed once at construction;
-// evaluate() with new scales is a product of the (bins x components) template matrix with the
-// scale vector (docs/physics/detectors.md, docs/performance.md).
+// The source is tabulated once (sources/tabulated_spectrum.hpp); the kernel, R and the per-species
+// binned templates R k_a are computed once at construction; evaluate() with new scales is a product
+// of the (bins x components) template matrix with the scale vector, and signal(settings) for other
+// couplings or BSM models re-evaluates the kernels' stored moments and form factors, without
+// rebuilding source, nodes or response (docs/physics/detectors.md, docs/performance.md).
 #include <span>
 #include <string>
 #include <vector>
@@ -19,6 +23,7 @@
 #include "cevns/physics/material_cross_section.hpp"
 #include "cevns/rates/experiment.hpp"
 #include "cevns/rates/recoil_kernel.hpp"
+#include "cevns/sources/tabulated_spectrum.hpp"
 
 namespace cevns {
 
@@ -42,9 +47,29 @@ struct PredictionResult {
   std::vector<double> background_component_counts;
 };
 
+// dN/dT of all recoils of one module before any response, on the nodes of a full-range kernel
+// (increasing recoil, natural units: counts per unit recoil).
+struct RecoilSpectrum {
+  std::vector<double> recoil;
+  std::vector<double> density;
+};
+
+// Which recoils the kernels cover: only those the detector can count (the default: the threshold
+// rule of DetectorResponse::detectable_recoils), or all of them (the reference the rule is tested
+// against; slower).
+enum class KernelRange { detectable, full };
+
 class Prediction {
  public:
-  explicit Prediction(const Experiment& experiment, const CevnsSettings& settings = {});
+  explicit Prediction(const Experiment& experiment, const CevnsSettings& settings = {},
+                      KernelRange range = KernelRange::detectable);
+
+  // The signal per (energy, time) bin (layout of PredictionResult::signal) for other physics
+  // settings (sin^2 theta_W, nuclear shape, any InteractionModel) on this prediction's source table,
+  // nodes and response: a scan point with a full prediction. Thread-safe (const, no shared state).
+  [[nodiscard]] std::vector<double> signal(const CevnsSettings& settings) const;
+  // The settings the prediction was built with.
+  [[nodiscard]] const CevnsSettings& settings() const { return settings_; }
 
   [[nodiscard]] PredictionResult evaluate(const PredictionScales& scales = {}) const;
   // The hot path: total expected counts per (energy, time) bin into `out` (size bins()).
@@ -64,12 +89,13 @@ class Prediction {
   [[nodiscard]] const MaterialCrossSection& cross_section(std::size_t module = 0) const {
     return modules_.at(module).xs;
   }
-  // Counts of CEvNS recoils before any detector response (all recoils, isotopes and modules).
+  // Counts of CEvNS recoils before any detector response (all recoils, isotopes and modules; from
+  // full-range kernels, built on each call).
   [[nodiscard]] double recoil_counts() const;
-  // dN/dT (counts per unit recoil, natural units) of one module at its kernel's nodes, before response.
-  [[nodiscard]] std::vector<double> recoil_spectrum(std::size_t module = 0) const;
-  // Counts before response in recoil bins [edges_i, edges_i+1) (natural units), all modules: exact
-  // when the edges were recoil breakpoints (the kernels' panels), else to the panels' resolution.
+  // dN/dT of one module before response, over all recoils (built on each call).
+  [[nodiscard]] RecoilSpectrum recoil_spectrum(std::size_t module = 0) const;
+  // Counts before response in recoil bins [edges_i, edges_i+1) (natural units), all modules (the
+  // edges are panel breakpoints of the full-range kernels built for it: exact to the quadrature).
   [[nodiscard]] std::vector<double> recoil_binned(const std::vector<double>& edges) const;
 
  private:
@@ -80,6 +106,11 @@ class Prediction {
     RecoilKernel kernel;
     ResponseMatrix response;
   };
+  // Binned signal per species (energy bins) of module m from kernel cells in RecoilKernel layout.
+  void add_species_templates(const Module& m, std::span<const double> cells, std::vector<double>& out) const;
+
+  CevnsSettings settings_;
+  TabulatedSource source_;
   std::vector<Module> modules_;
   std::vector<std::string> isotope_names_;
   std::size_t energy_bins_ = 0, time_bins_ = 1;

@@ -3,7 +3,8 @@
 // any BSM (or nuclear) parameter the physics-choices parser knows, for catalog experiments.
 //
 // Asimov data n_i = SM signal + backgrounds (computed once per experiment). At a point the signal
-// S_i(theta) comes from a full Prediction with the point's CevnsSettings; the backgrounds B_i are
+// S_i(theta) is the full prediction with the point's CevnsSettings, re-evaluated on the SM
+// prediction's stored source moments, nodes and response (Prediction::signal); the backgrounds B_i are
 // fixed and the signal normalisation a is profiled with a Gaussian constraint of width sigma_a:
 //   Delta chi^2 = sum_experiments min_{a >= 0} [ D(a S + B; n) + ((a - 1) / sigma_a)^2 ],
 // D the Poisson deviance of Baker & Cousins (stats/binned_likelihood.hpp), or, for comparison with
@@ -14,6 +15,7 @@
 
 #include "cevns/physics/cevns_cross_section.hpp"
 #include "cevns/rates/experiment.hpp"
+#include "cevns/rates/prediction.hpp"
 #include "cevns/scan/scan_config.hpp"
 
 namespace cevns::scan {
@@ -34,7 +36,7 @@ class BsmAsimovChi2 {
 
  private:
   struct Data {
-    Experiment experiment;
+    Prediction sm;
     std::vector<double> asimov;      // n_i: SM signal + backgrounds
     std::vector<double> background;  // B_i
   };
