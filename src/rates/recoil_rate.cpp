@@ -1,6 +1,10 @@
 #include "cevns/rates/recoil_rate.hpp"
 
 #include <algorithm>
+#include <cmath>
+
+#include "cevns/core/error.hpp"
+#include "cevns/rates/recoil_kernel.hpp"
 
 namespace cevns {
 
@@ -35,6 +39,13 @@ double RecoilRate::differential_per_kg(double recoil) const {
     sum += nuclei_per_kg_[i] * s;
   }
   return sum;
+}
+
+double RecoilRate::integrated_per_kg(double from, double to) const {
+  if (!(from >= 0.0) || !(to > from) || !std::isfinite(to)) throw InputError("recoil range must satisfy 0 <= from < to");
+  const double hi = std::min(to, max_recoil_);
+  if (!(hi > from)) return 0.0;
+  return RecoilKernel(xs_, source_, {from, hi}).total();
 }
 
 }  // namespace cevns

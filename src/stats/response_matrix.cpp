@@ -5,6 +5,8 @@
 
 #include "cevns/core/error.hpp"
 #include "cevns/core/quadrature.hpp"
+#include "cevns/rates/recoil_kernel.hpp"
+#include "cevns/sources/tabulated_spectrum.hpp"
 
 namespace cevns::stats {
 namespace {
@@ -23,27 +25,24 @@ ResponseMatrix build_response_matrix(const MaterialCrossSection& xs, Neutrino nu
                                      double efficiency) {
   check_edges(recoil_edges, "the recoil binning");
   check_edges(energy_edges, "the neutrino-energy binning");
-  static const FixedQuadrature e_rule(16, 1);
-  static const FixedQuadrature t_rule(8, 1);
   const auto nT = static_cast<Eigen::Index>(recoil_edges.size() - 1);
   const auto nE = static_cast<Eigen::Index>(energy_edges.size() - 1);
   ResponseMatrix r{recoil_edges, energy_edges, Eigen::MatrixXd::Zero(nT, nE)};
-  const auto& isotopes = xs.isotopes();
+  // Column i: the recoil engine on a unit density over energy bin i, on a kernel over the recoil
+  // bins (panels broken at every recoil edge), per kg -> per formula unit.
+  const double per_formula_unit = 1.0 / xs.material().formula_units_per_kg();
   for (Eigen::Index i = 0; i < nE; ++i) {
-    const double e0 = energy_edges[static_cast<std::size_t>(i)], e1 = energy_edges[static_cast<std::size_t>(i) + 1];
-    for (std::size_t a = 0; a < e_rule.size(); ++a) {
-      const double E = e0 + (e1 - e0) * e_rule.unit_nodes()[a];
-      const double wE = (e1 - e0) * e_rule.unit_weights()[a];
-      for (std::size_t k = 0; k < isotopes.size(); ++k) {
-        const double tmax = isotopes[k].max_recoil(E);
-        const double w = xs.weight(k) * wE;
-        for (Eigen::Index j = 0; j < nT; ++j) {
-          const double t0 = recoil_edges[static_cast<std::size_t>(j)];
-          const double t1 = std::min(recoil_edges[static_cast<std::size_t>(j) + 1], tmax);
-          if (!(t1 > t0)) break;  // edges increase: later bins are above T_max too
-          const double in_bin = t_rule.integrate([&](double T) { return isotopes[k].differential(nu, E, T); }, t0, t1);
-          r.matrix(j, i) += w * in_bin;
-        }
+    const auto e = static_cast<std::size_t>(i);
+    NeutrinoSource box;
+    box.add(nu, Spectrum([](double) { return 1.0; }, energy_edges[e], energy_edges[e + 1]));
+    const RecoilKernel kernel(xs, TabulatedSource(box), {recoil_edges.front(), recoil_edges.back()}, recoil_edges);
+    const auto& nodes = kernel.nodes();
+    for (std::size_t k = 0; k < kernel.isotopes(); ++k) {
+      const auto cells = kernel.cells(k, 0);
+      for (std::size_t j = 0; j < nodes.size(); ++j) {
+        const auto it = std::upper_bound(recoil_edges.begin(), recoil_edges.end(), nodes[j]);
+        if (it == recoil_edges.begin() || it == recoil_edges.end()) continue;
+        r.matrix(static_cast<Eigen::Index>(it - recoil_edges.begin()) - 1, i) += cells[j] * per_formula_unit;
       }
     }
   }

@@ -15,6 +15,7 @@
 
 #include "cevns/core/units.hpp"
 #include "cevns/darkmatter/neutrino_background.hpp"
+#include "cevns/rates/recoil_rate.hpp"
 #include "cevns/io/nuclear_data_reader.hpp"
 #include "cevns/io/source_catalog.hpp"
 
@@ -22,7 +23,7 @@ namespace cevns {
 
 TEST(DarkMatterRates, Boron8InXenonExperiments) {
   const MaterialCrossSection xs(Material::from_name(io::default_nuclear_database(), "Xe"));
-  const CevnsRecoilRate rate(xs, io::make_source("solar:8B", {}));
+  const RecoilRate rate(xs, TabulatedSource(io::make_source("solar:8B", {})));
   const double per_ton_year =
       rate.integrated_per_kg(2.7 * units::keV, 100 * units::keV) * 1000 * units::year;
   EXPECT_NEAR(std::log(20 * per_ton_year / 5.0), 0.0, std::log(2.0));     // XENONnT, ours 4.6
@@ -35,7 +36,7 @@ TEST(DarkMatterRates, Boron8InXenonExperiments) {
 
 TEST(DarkMatterRates, SupernovaAt10kpcInFiveTonnesOfXenon) {
   const MaterialCrossSection xs(Material::from_name(io::default_nuclear_database(), "Xe"));
-  const CevnsRecoilRate rate(xs, io::make_source("supernova", {}));  // fluence, 10 kpc, 3e53 erg
+  const RecoilRate rate(xs, TabulatedSource(io::make_source("supernova", {})));  // fluence, 10 kpc, 3e53 erg
   EXPECT_EQ(rate.normalisation(), Normalisation::fluence);
   const double events = rate.integrated_per_kg(2.7 * units::keV, 200 * units::keV) * 5000;
   EXPECT_GT(events, 10.0);

@@ -243,7 +243,9 @@ TEST_P(EngineReference, TrimmedKernelsEqualFullRangeKernels) {
   const auto full = Prediction(x, {}, KernelRange::full).evaluate();
   EXPECT_NEAR(trimmed.signal_counts / full.signal_counts, 1.0, 1e-5);
   for (std::size_t k = 0; k < full.signal.size(); ++k)
-    if (full.signal[k] > 1.0) EXPECT_NEAR(trimmed.signal[k] / full.signal[k], 1.0, 1e-5) << "bin " << k;
+    if (full.signal[k] > 1.0) {
+      EXPECT_NEAR(trimmed.signal[k] / full.signal[k], 1.0, 1e-5) << "bin " << k;
+    }
 }
 
 // All recoils before response: the integral over T of the full-range kernels equals the flux-folded
@@ -270,8 +272,8 @@ TEST_P(EngineReference, RecoilCountsEqualTheFluxFoldedCrossSection) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Catalog, EngineReference, ::testing::ValuesIn(catalog_ids()),
-                         [](const auto& info) {
-                           std::string n = info.param;
+                         [](const auto& test) {
+                           std::string n = test.param;
                            std::replace(n.begin(), n.end(), '-', '_');
                            return n;
                          });

@@ -1,62 +1,17 @@
 #pragma once
-// Neutrinos as the irreducible background of a dark-matter detector: the CEvNS recoil spectrum of
-// each neutrino source on a target material, and the standard list of sources with the 1-sigma
-// uncertainties of their normalisations that the neutrino floor/fog is built from (solar
-// components, diffuse supernova background, atmospheric).
-//
-//   dR/dE_R = sum_isotopes n_i sum_species [ int dE dPhi/dE dsigma_i/dE_R + sum_lines Phi_l dsigma_i/dE_R(E_l) ]
-//
-// per kg of target: events per time and recoil energy for a flux, per recoil energy for a fluence
-// (supernova burst). The neutrino-energy integral uses the source's own quadrature nodes, evaluated
-// once at construction; the lower limit E_min(E_R) cuts a kink (dsigma/dE_R -> 0 there), not a
-// step, so the fixed nodes stay accurate to O(h^2) (docs/physics/darkmatter.md).
-// Standard-Model fast path: dsigma/dE_R = C(E_R) K(E, E_R) with the charge factor C independent of
-// E and K = 1 - T/E - M T/(2E^2) + T^2/(2E^2), so the node sum is three suffix sums
-// (sum w, sum w/E, sum w/E^2 over E >= E_min): one binary search per recoil, isotope and species.
-#include <span>
+// Neutrinos as the irreducible background of a dark-matter detector: the standard list of sources,
+// with the 1-sigma uncertainties of their normalisations, that the neutrino floor/fog is built from
+// (solar components, diffuse supernova background, atmospheric). Their CEvNS recoil spectra come
+// from the rate engine (rates/recoil_rate.hpp), like every other prediction.
 #include <string>
 #include <vector>
 
-#include "cevns/physics/material_cross_section.hpp"
 #include "cevns/sources/atmospheric.hpp"
 #include "cevns/sources/dsnb.hpp"
 #include "cevns/sources/neutrino_source.hpp"
 #include "cevns/sources/solar.hpp"
 
 namespace cevns {
-
-class CevnsRecoilRate {
- public:
-  CevnsRecoilRate(const MaterialCrossSection& xs, const NeutrinoSource& source);
-
-  // dR/dE_R per kg (natural units) at one recoil energy and at many.
-  [[nodiscard]] double differential_per_kg(double recoil) const;
-  void differential_per_kg(std::span<const double> recoils, std::span<double> out) const;
-  // int dR/dE_R dE_R over [from, to] per kg (Gauss-Legendre in ln E_R, split at the endpoint).
-  [[nodiscard]] double integrated_per_kg(double from, double to) const;
-  // The largest recoil the source can give on any isotope.
-  [[nodiscard]] double max_recoil() const { return max_recoil_; }
-  [[nodiscard]] Normalisation normalisation() const { return normalisation_; }
-
- private:
-  struct Node {
-    double energy = 0.0;
-    double weight = 0.0;  // quadrature weight x dPhi/dE (or line intensity)
-  };
-  struct Species {
-    Neutrino nu;
-    std::vector<Node> nodes;  // continuum nodes and lines, sorted by energy
-    // Suffix sums over nodes j.. : sum w, sum w/E, sum w/E^2 (one extra zero entry at the end).
-    std::vector<double> w0, w1, w2;
-  };
-  [[nodiscard]] double isotope_species(std::size_t iso, const Species& sp, double recoil) const;
-  bool standard_model_ = true;
-  std::vector<CevnsCrossSection> isotopes_;
-  std::vector<double> nuclei_per_kg_;
-  std::vector<Species> species_;
-  double max_recoil_ = 0.0;
-  Normalisation normalisation_ = Normalisation::flux;
-};
 
 // One background component: a source at the detector and the relative 1-sigma uncertainty of its
 // normalisation (a Gaussian-constrained nuisance parameter of the discovery-limit likelihood).

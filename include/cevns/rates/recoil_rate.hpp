@@ -33,6 +33,9 @@ class RecoilRate {
 
   // dR/dT per kg at recoil T (0 outside (0, max_recoil]).
   [[nodiscard]] double differential_per_kg(double recoil) const;
+  // int dR/dT dT over [from, to] per kg: a recoil kernel on that range (rates/recoil_kernel.hpp).
+  // InputError unless 0 <= from < to.
+  [[nodiscard]] double integrated_per_kg(double from, double to) const;
   // The largest recoil the source can give on any isotope.
   [[nodiscard]] double max_recoil() const { return max_recoil_; }
   [[nodiscard]] Normalisation normalisation() const { return source_.normalisation; }

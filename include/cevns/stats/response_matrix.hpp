@@ -4,8 +4,10 @@
 //   mu_j = sum_i R_ji nu_i,   R_ji = exposure * sum_iso w_iso int_{E_i}^{E_i+1} dE int_{T_j}^{T_j+1} dT dsigma_iso/dT,
 // nu_i the spectrum density averaged over energy bin i (per unit energy, in whatever
 // normalisation `exposure` completes to a count: e.g. per fission, with exposure =
-// t N_T P / (4 pi d^2 epsilon)). Gauss-Legendre in E (16 nodes per bin) and in T (8 nodes per
-// recoil bin clipped at T_max(E)). All energies in natural units (core/units.hpp).
+// t N_T P / (4 pi d^2 epsilon)). Computed by the rate engine (rates/recoil_kernel.hpp): each column
+// is the recoil kernel of a unit density over its energy bin (the E integral exact through the
+// inverse-energy moments), summed over the recoil bins, whose edges break the kernel's panels.
+// All energies in natural units (core/units.hpp).
 #include <Eigen/Dense>
 #include <vector>
 

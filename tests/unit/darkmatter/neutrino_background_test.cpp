@@ -1,4 +1,4 @@
-// CEvNS recoil spectra of neutrino sources on a dark-matter target: the node-sum (suffix-sum) route
+// CEvNS recoil spectra of neutrino sources on a dark-matter target: the rate engine
 // against an adaptive double integral, and the integral over recoils against the flux-averaged
 // total cross section.
 #include <gtest/gtest.h>
@@ -8,6 +8,7 @@
 #include "cevns/core/quadrature.hpp"
 #include "cevns/core/units.hpp"
 #include "cevns/darkmatter/neutrino_background.hpp"
+#include "cevns/rates/recoil_rate.hpp"
 #include "cevns/io/atmospheric_data_reader.hpp"
 #include "cevns/io/nuclear_data_reader.hpp"
 #include "cevns/io/source_data_reader.hpp"
@@ -23,7 +24,7 @@ TEST(NeutrinoBackground, RecoilSpectrumMatchesAdaptiveIntegral) {
   const NeutrinoSource b8 = solar_source(io::default_solar_model(), {SolarComponent::B8});
   const NeutrinoSource atm = atmospheric_source(io::default_atmospheric_flux());
   for (const auto* src : {&b8, &atm}) {
-    const CevnsRecoilRate rate(xs, *src);
+    const RecoilRate rate(xs, TabulatedSource(*src));
     for (double t_keV : {0.01, 1.0, 3.0, 20.0}) {
       const double T = t_keV * units::keV;
       double ref = 0.0;
@@ -56,7 +57,7 @@ TEST(NeutrinoBackground, IntegralOverRecoilsIsFluxAveragedCrossSection) {
   const MaterialCrossSection xs(xe);
   for (auto c : {SolarComponent::B8, SolarComponent::Be7}) {
     const NeutrinoSource src = solar_source(io::default_solar_model(), {c});
-    const CevnsRecoilRate rate(xs, src);
+    const RecoilRate rate(xs, TabulatedSource(src));
     double ref = 0.0;
     for (const auto nu : src.species())
       ref += src.spectrum(nu)->integrate([&](double E) { return xs.isotopes()[0].total(nu, E); });
