@@ -42,12 +42,11 @@ void run_scan_command(const ScanOptions& opt) {
   const auto results = mpi.size() > 1 ? scan::run_scan_mpi(job, run) : scan::run_scan(job, run);
   bar.finish();
   if (mpi.rank() != 0) return;
-  scan::write_results_csv(opt.out, job, results);
+  scan::write_results_csv(opt.out, job, results, opt.threads);
   // The checkpoint's content is now in the result file.
   scan::remove_checkpoint(*run.checkpoint, mpi.size());
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::size_t invalid = 0;
-  for (const auto& [i, r] : results) invalid += r.valid ? 0 : 1;
+  const std::size_t invalid = results.invalid();
   if (opt.json) {
     print_json({{"file", opt.file},
                 {"out", opt.out},

@@ -167,7 +167,7 @@ py::dict toys(const std::string& file, std::optional<std::size_t> count, std::op
               unsigned threads) {
   std::shared_ptr<const analysis::LikelihoodModel> model;
   std::vector<std::string> value_names;
-  std::map<std::size_t, scan::PointResult> results;
+  scan::ScanResults results;
   analysis::ToySummary summary;
   double seconds = 0.0;
   std::uint64_t toy_seed = 0;
@@ -205,12 +205,11 @@ py::dict toys(const std::string& file, std::optional<std::size_t> count, std::op
   auto ok = valid.mutable_unchecked<1>();
   for (std::size_t i = 0; i < n; ++i) {
     idx(static_cast<py::ssize_t>(i)) = static_cast<std::int64_t>(i);
-    const auto it = results.find(i);
-    const bool good = it != results.end() && it->second.valid && it->second.values.size() == value_names.size();
+    const bool good = results.valid(i);
     ok(static_cast<py::ssize_t>(i)) = good;
-    for (std::size_t k = 0; k < w.size(); ++k)
-      w[k][i] = good ? it->second.values[k] : std::numeric_limits<double>::quiet_NaN();
-    messages.append(good ? std::string() : (it == results.end() ? std::string("not evaluated") : it->second.message));
+    const auto values = results.values(i);
+    for (std::size_t k = 0; k < w.size(); ++k) w[k][i] = good ? values[k] : std::numeric_limits<double>::quiet_NaN();
+    messages.append(good ? std::string() : (results.has(i) ? results.message(i) : std::string("not evaluated")));
   }
   py::dict table;
   table["toy"] = index;

@@ -16,7 +16,7 @@ namespace {
 py::dict run_scan(const std::string& text, const std::string& name, bool is_file, unsigned threads) {
   scan::ScanConfig config;
   std::optional<scan::ScanJob> built;
-  std::map<std::size_t, scan::PointResult> results;
+  scan::ScanResults results;
   {
     py::gil_scoped_release release;
     config = is_file ? io::read_scan_config(text) : io::read_scan_config_text(text, name);
@@ -35,15 +35,15 @@ py::dict run_scan(const std::string& text, const std::string& name, bool is_file
   auto valid_view = valid.mutable_unchecked<1>();
   py::list messages;
   for (std::size_t i = 0; i < n; ++i) {
-    const auto& point = job.space.point(i);
+    const auto point = job.space.point(i);
     for (std::size_t a = 0; a < axes.size(); ++a) writable(axis_columns[a])[i] = point[a];
-    const auto it = results.find(i);
-    const bool ok = it != results.end() && it->second.valid;
+    const bool ok = results.valid(i);
     valid_view(static_cast<py::ssize_t>(i)) = ok;
+    const auto values = results.values(i);
     for (std::size_t v = 0; v < value_columns.size(); ++v)
       // Invalid points have no value; NaN there is flagged by the `valid` column.
-      writable(value_columns[v])[i] = ok ? it->second.values.at(v) : std::numeric_limits<double>::quiet_NaN();
-    messages.append(ok || it == results.end() ? std::string() : it->second.message);
+      writable(value_columns[v])[i] = ok ? values[v] : std::numeric_limits<double>::quiet_NaN();
+    messages.append(ok ? std::string() : results.message(i));
   }
   py::dict columns;
   for (std::size_t a = 0; a < axes.size(); ++a) columns[py::str(axes[a].name)] = axis_columns[a];

@@ -54,8 +54,7 @@ scan::ScanJob make_toy_job(std::shared_ptr<const LikelihoodModel> model, std::si
   return {scan::ParameterSpace({axis}, scan::Sampling::grid), toy_value_names(*model), evaluate};
 }
 
-ToySummary summarise_toys(const LikelihoodModel& model, std::uint64_t seed,
-                          const std::map<std::size_t, scan::PointResult>& results) {
+ToySummary summarise_toys(const LikelihoodModel& model, std::uint64_t seed, const scan::ScanResults& results) {
   ToySummary s;
   s.toys = results.size();
   s.seed = seed;
@@ -64,7 +63,7 @@ ToySummary summarise_toys(const LikelihoodModel& model, std::uint64_t seed,
   auto column = [&](const std::string& name) {
     return static_cast<std::size_t>(std::find(names.begin(), names.end(), name) - names.begin());
   };
-  for (const auto& [i, r] : results) s.invalid += r.valid ? 0 : 1;
+  s.invalid = results.invalid();
   for (const std::size_t k : model.interest_indices()) {
     ToyParameterSummary p;
     p.name = model.parameter_names()[k];
@@ -73,16 +72,17 @@ ToySummary summarise_toys(const LikelihoodModel& model, std::uint64_t seed,
                       cq = column(p.name + "_q_truth");
     double sum = 0.0, sum2 = 0.0, pull = 0.0, pull2 = 0.0, error = 0.0;
     std::size_t covered = 0, hessian = 0;
-    for (const auto& [i, r] : results) {
-      if (!r.valid) continue;
+    for (std::size_t i = 0; i < results.points(); ++i) {
+      if (!results.valid(i)) continue;
+      const auto r = results.values(i);
       ++p.toys;
-      const double v = r.values[cv], z = r.values[cp];
+      const double v = r[cv], z = r[cp];
       sum += v;
       sum2 += v * v;
       pull += z;
       pull2 += z * z;
-      error += r.values[ce];
-      covered += r.values[cq] < 1.0 ? 1 : 0;
+      error += r[ce];
+      covered += r[cq] < 1.0 ? 1 : 0;
       hessian += std::abs(z) < 1.0 ? 1 : 0;
     }
     const double n = static_cast<double>(p.toys);

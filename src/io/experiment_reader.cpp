@@ -22,13 +22,18 @@
 namespace cevns::io {
 namespace {
 
-const std::vector<std::string> kTopKeys{"id",          "name",       "status",     "reference", "target",
-                                        "neutrino_source", "exposure", "quenching", "observable",
-                                        "resolution",  "efficiency", "timing",     "backgrounds", "published",
-                                        "notes",       "detectors"};
+// A function-local static: the catalog may be read during another file's static initialisation
+// (test and benchmark registration).
+const std::vector<std::string>& top_keys() {
+  static const std::vector<std::string> keys{"id",          "name",       "status",     "reference", "target",
+                                             "neutrino_source", "exposure", "quenching", "observable",
+                                             "resolution",  "efficiency", "timing",     "backgrounds", "published",
+                                             "notes",       "detectors"};
+  return keys;
+}
 
 void read_header(const CatalogReader& r, const YAML::Node& root, ExperimentEntry& e) {
-  r.keys(root, "experiment", kTopKeys, false);
+  r.keys(root, "experiment", top_keys(), false);
   e.id = r.get<std::string>(root, "id", "experiment");
   e.name = r.get<std::string>(root, "name", "experiment");
   e.reference = r.get<std::string>(root, "reference", "experiment");

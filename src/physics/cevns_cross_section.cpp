@@ -76,6 +76,9 @@ CevnsCrossSection::CevnsCrossSection(const Nuclide& nuclide, const CevnsSettings
   if (bsm_.has_scalar() && (lightest == 0.0 || bsm_.scalar.mass < lightest)) lightest = bsm_.scalar.mass;
   peak_recoil_ = lightest * lightest / (2.0 * mass_);
   log_recoil_ = bsm_.infrared_divergent() || bsm_.has_zprime() || bsm_.has_scalar();
+  tensor_ = bsm_.has_tensor_nsi();
+  scalar_ = bsm_.has_scalar();
+  zprime_ = bsm_.has_zprime();
 }
 
 double CevnsCrossSection::coherent_charge(Neutrino nu, double q, double fp, double fn) const {
@@ -88,7 +91,7 @@ double CevnsCrossSection::coherent_charge(Neutrino nu, double q, double fp, doub
     const double scale = std::min(q, 2.0 * constants::charged_pion_mass_MeV * units::MeV);
     gp -= 2.0 * (sin2_theta_w_running(scale, sin2_zero_) - sin2_zero_);
   }
-  if (bsm_.has_zprime()) {
+  if (zprime_) {
     const double denominator = q * q + zprime_mass2_;
     gp += t.zp_p / denominator;
     gn += t.zp_n / denominator;
@@ -99,8 +102,7 @@ double CevnsCrossSection::coherent_charge(Neutrino nu, double q, double fp, doub
 }
 
 EnergyExpansion CevnsCrossSection::bsm_expansion(Neutrino nu, double T, FormFactorPair ff) const {
-  const bool massless = (bsm_.has_zprime() && zprime_mass2_ == 0.0) || (bsm_.has_scalar() && scalar_mass2_ == 0.0);
-  if (T == 0.0 && (bsm_.infrared_divergent() || massless))
+  if (T == 0.0 && (bsm_.infrared_divergent() || (zprime_ && zprime_mass2_ == 0.0) || (scalar_ && scalar_mass2_ == 0.0)))
     throw InputError("dsigma/dT with a neutrino magnetic moment, millicharge or massless mediator diverges at zero recoil");
   const double q = kinematics::momentum_transfer(T, mass_);
   const double fp = ff.protons, fn = ff.neutrons;
@@ -110,16 +112,16 @@ EnergyExpansion CevnsCrossSection::bsm_expansion(Neutrino nu, double T, FormFact
   // Vector part: P (Q^2 + off-diagonal) (1 - T/E - (M T - T^2) / (2 E^2)).
   const double vector = prefactor_ * (qc * qc + off);
   EnergyExpansion x{vector, -vector * T, -0.5 * vector * (mass_ * T - T * T)};
-  if (bsm_.has_tensor_nsi()) {
+  if (tensor_) {
     // CONUS JHEP 05 (2022) 085: (4 G_F^2/pi) Q_T^2 M (1 - M T/(4 E^2)); prefactor_ = G_F^2 M/(4 pi).
     const double qt2 = t.ten_pp * fp * fp + 2.0 * t.ten_pn * fp * fn + t.ten_nn * fn * fn;
     x.c0 += 16.0 * prefactor_ * qt2;
     x.c2 -= 4.0 * prefactor_ * qt2 * mass_ * T;
   }
-  if (bsm_.has_scalar() || t.scalar_nsi != 0.0) {
+  if (scalar_ || t.scalar_nsi != 0.0) {
     // Cerdeno et al. JHEP 05 (2016) 118: g^4 Q_phi^2 M^2 T/(4 pi E^2 (q^2+m^2)^2), contact limit
     // g^2/m^2 -> sqrt2 G_F eps^S.
-    const double amplitude = (bsm_.has_scalar() ? scalar_g2_ / (q * q + scalar_mass2_) : 0.0) + t.scalar_nsi;
+    const double amplitude = (scalar_ ? scalar_g2_ / (q * q + scalar_mass2_) : 0.0) + t.scalar_nsi;
     const double qphi = 15.1 * nuclide_.Z * fp + 14.0 * nuclide_.N * fn;
     x.c2 += amplitude * amplitude * qphi * qphi * mass_ * mass_ * T / (4.0 * std::numbers::pi);
   }

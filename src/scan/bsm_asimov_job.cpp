@@ -80,12 +80,25 @@ BsmAsimovChi2::BsmAsimovChi2(const std::vector<std::string>& experiments, double
   }
 }
 
-double BsmAsimovChi2::profiled(std::size_t experiment, const std::vector<double>& S) const {
+double BsmAsimovChi2::profiled(std::size_t experiment, const std::vector<double>& signal) const {
   const auto& d = data_.at(experiment);
-  const auto& n = d.asimov;
-  const auto& B = d.background;
-  if (S.size() != n.size()) throw InputError("bsm Asimov: signal has the wrong number of bins");
+  if (signal.size() != d.asimov.size()) throw InputError("bsm Asimov: signal has the wrong number of bins");
   const bool poisson = statistic_ == AsimovStatistic::poisson;
+  // Only bins with a signal depend on a; the others add a constant (zero when their data are the
+  // background alone, as for Asimov data whose SM signal vanishes there too).
+  std::vector<double> S, B, n;
+  double constant = 0.0;
+  for (std::size_t i = 0; i < signal.size(); ++i) {
+    if (signal[i] != 0.0) {
+      S.push_back(signal[i]);
+      B.push_back(d.background[i]);
+      n.push_back(d.asimov[i]);
+    } else if (d.asimov[i] != d.background[i]) {
+      const double mu = d.background[i], obs = d.asimov[i];
+      if (poisson) constant += stats::poisson_deviance(std::span<const double>(&mu, 1), std::span<const double>(&obs, 1));
+      else if (obs > 0.0) constant += (mu - obs) * (mu - obs) / obs;
+    }
+  }
   // First and second derivative in a of the statistic (the constraint included).
   auto derivatives = [&](double a, double& first, double& second) {
     first = 2.0 * (a - 1.0) * inverse_variance_;
@@ -94,8 +107,9 @@ double BsmAsimovChi2::profiled(std::size_t experiment, const std::vector<double>
       if (poisson) {
         const double mu = a * S[i] + B[i];
         if (n[i] > 0.0) {
-          first += 2.0 * S[i] * (1.0 - n[i] / mu);
-          second += 2.0 * n[i] * S[i] * S[i] / (mu * mu);
+          const double r = n[i] / mu;
+          first += 2.0 * S[i] * (1.0 - r);
+          second += 2.0 * r * S[i] * S[i] / mu;
         } else {
           first += 2.0 * S[i];
         }
@@ -106,9 +120,9 @@ double BsmAsimovChi2::profiled(std::size_t experiment, const std::vector<double>
     }
   };
   auto value = [&](double a) {
-    std::vector<double> mu(n.size());
-    double chi2 = (a - 1.0) * (a - 1.0) * inverse_variance_;
+    double chi2 = (a - 1.0) * (a - 1.0) * inverse_variance_ + constant;
     if (poisson) {
+      std::vector<double> mu(n.size());
       for (std::size_t i = 0; i < n.size(); ++i) mu[i] = a * S[i] + B[i];
       return chi2 + stats::poisson_deviance(mu, n);
     }
@@ -117,32 +131,45 @@ double BsmAsimovChi2::profiled(std::size_t experiment, const std::vector<double>
     return chi2;
   };
   // The minimum over a >= 0: bracket the root of the (increasing) derivative, then Newton steps
-  // that fall back to bisection when they leave the bracket. Below a bin's mu = 0 the Poisson
-  // derivative is -infinity, so the lower end is where every mu with n > 0 is positive.
+  // that fall back to bisection when they leave the bracket, until the step is below 1e-14 a
+  // relative (Newton on a convex function approaches from one side, so the bracket itself need not
+  // shrink). Below a bin's mu = 0 the Poisson derivative is -infinity, so the lower end is where
+  // every mu with n > 0 is positive.
   double lo = 0.0;
   for (std::size_t i = 0; i < n.size() && poisson; ++i)
     if (n[i] > 0.0 && B[i] <= 0.0) {
       if (!(S[i] > 0.0)) return stats::impossible_deviance;  // mu = 0 for every a
       lo = std::max(lo, 1e-300);
     }
-  double first = 0.0, second = 0.0;
-  if (lo == 0.0) {
-    derivatives(0.0, first, second);
-    if (first >= 0.0) return value(0.0);
+  // Newton from a = 1 (the SM normalisation, near the minimum for points near the SM).
+  double first = 0.0, second = 0.0, hi = 1.0, a = 1.0;
+  derivatives(1.0, first, second);
+  if (first >= 0.0) {  // the minimum lies in [0, 1]
+    if (lo == 0.0) {
+      double f0 = 0.0, s0 = 0.0;
+      derivatives(0.0, f0, s0);
+      if (f0 >= 0.0) return value(0.0);
+    }
+  } else {  // beyond 1: bracket it
+    double f = first, s2 = second;
+    lo = 1.0;
+    for (hi = 2.0, derivatives(hi, f, s2); f < 0.0; derivatives(hi, f, s2)) {
+      lo = hi;
+      hi *= 2.0;
+      if (hi > 1e12) throw NumericalError("bsm Asimov: the signal normalisation does not converge");
+    }
+    if (lo > 1.0) {
+      a = hi;
+      first = f;
+      second = s2;
+    }
   }
-  double hi = 1.0;
-  for (derivatives(hi, first, second); first < 0.0; derivatives(hi, first, second)) {
-    lo = hi;
-    hi *= 2.0;
-    if (hi > 1e12) throw NumericalError("bsm Asimov: the signal normalisation does not converge");
-  }
-  double a = hi;
-  for (int iteration = 0; iteration < 200 && hi - lo > 1e-14 * hi; ++iteration) {
-    derivatives(a, first, second);
-    if (first == 0.0) break;
+  for (int iteration = 0; iteration < 200 && first != 0.0; ++iteration) {
     (first > 0.0 ? hi : lo) = a;
     const double newton = a - first / second;
+    if (std::abs(newton - a) <= 1e-14 * a || hi - lo <= 1e-14 * hi) break;  // converged at a
     a = newton > lo && newton < hi ? newton : 0.5 * (lo + hi);
+    derivatives(a, first, second);
   }
   return value(a);
 }

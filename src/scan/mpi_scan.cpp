@@ -46,7 +46,7 @@ void MpiSession::abort_all(int code) {
   std::exit(code);
 }
 
-std::map<std::size_t, PointResult> run_scan_mpi(const ScanJob& job, const RunOptions& options) {
+ScanResults run_scan_mpi(const ScanJob& job, const RunOptions& options) {
   int rank = 0, size = 1;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   MPI_Comm_size(MPI_COMM_WORLD, &size);
@@ -54,7 +54,7 @@ std::map<std::size_t, PointResult> run_scan_mpi(const ScanJob& job, const RunOpt
 
   // Rank 0 reads what earlier runs finished (single-process checkpoint and every rank's part) and
   // tells everyone which indices are pending.
-  std::map<std::size_t, PointResult> finished;
+  ScanResults finished(job.space.size(), job.value_names.size());
   std::vector<unsigned long> pending;
   if (rank == 0) {
     if (options.checkpoint) {
@@ -69,14 +69,14 @@ std::map<std::size_t, PointResult> run_scan_mpi(const ScanJob& job, const RunOpt
         }
       for (const auto& p : parts) {
         if (options.resume) {
-          for (auto& [i, r] : read_checkpoint(p)) finished[i] = std::move(r);
+          for (const auto& [i, r] : read_checkpoint(p)) finished.set(i, r);
         } else {
           fs::remove(p);
         }
       }
     }
     for (std::size_t i = 0; i < job.space.size(); ++i)
-      if (!finished.count(i)) pending.push_back(i);
+      if (!finished.has(i)) pending.push_back(i);
   }
   unsigned long n_pending = pending.size();
   MPI_Bcast(&n_pending, 1, MPI_UNSIGNED_LONG, 0, MPI_COMM_WORLD);
@@ -102,7 +102,9 @@ std::map<std::size_t, PointResult> run_scan_mpi(const ScanJob& job, const RunOpt
   std::optional<CheckpointWriter> writer;
   if (options.checkpoint)
     writer.emplace(checkpoint_part(*options.checkpoint, rank), job.value_names);
-  std::map<std::size_t, PointResult> mine;
+  // This rank's results, packed for the gather: per point [index, valid, values...] (fixed width).
+  const std::size_t width = 2 + job.value_names.size();
+  std::vector<double> packed;
   try {
     while (true) {
       long start = 0;
@@ -112,10 +114,17 @@ std::map<std::size_t, PointResult> run_scan_mpi(const ScanJob& job, const RunOpt
       if (start >= static_cast<long>(n_pending)) break;
       const long stop = std::min<long>(start + chunk, static_cast<long>(n_pending));
       std::vector<std::size_t> indices(pending.begin() + start, pending.begin() + stop);
-      evaluate_points(job, indices, threads, [&](std::size_t index, PointResult&& r) {
-        if (writer) writer->append(index, r);
-        mine[index] = std::move(r);
-      });
+      evaluate_points(
+          job, indices, threads,
+          [&](PointBatch& batch, const std::string& text) {
+            if (writer) writer->append_lines(text);
+            for (const auto& [index, r] : batch) {
+              packed.push_back(static_cast<double>(index));
+              packed.push_back(r.valid ? 1.0 : 0.0);
+              for (std::size_t k = 0; k < job.value_names.size(); ++k) packed.push_back(r.valid ? r.values[k] : 0.0);
+            }
+          },
+          writer.has_value());
       if (rank == 0 && options.progress) options.progress(static_cast<std::size_t>(stop), n_pending);
     }
   } catch (const std::exception& e) {
@@ -126,15 +135,7 @@ std::map<std::size_t, PointResult> run_scan_mpi(const ScanJob& job, const RunOpt
   MPI_Barrier(MPI_COMM_WORLD);
   MPI_Win_free(&window);
 
-  // Gather on rank 0: per point [index, valid, values...] (fixed width).
-  const std::size_t width = 2 + job.value_names.size();
-  std::vector<double> packed;
-  packed.reserve(mine.size() * width);
-  for (const auto& [i, r] : mine) {
-    packed.push_back(static_cast<double>(i));
-    packed.push_back(r.valid ? 1.0 : 0.0);
-    for (std::size_t k = 0; k < job.value_names.size(); ++k) packed.push_back(r.valid ? r.values[k] : 0.0);
-  }
+  // Gather on rank 0.
   int count = static_cast<int>(packed.size());
   std::vector<int> counts(static_cast<std::size_t>(size)), offsets(static_cast<std::size_t>(size));
   MPI_Gather(&count, 1, MPI_INT, counts.data(), 1, MPI_INT, 0, MPI_COMM_WORLD);
@@ -155,7 +156,7 @@ std::map<std::size_t, PointResult> run_scan_mpi(const ScanJob& job, const RunOpt
     r.valid = all[p + 1] != 0.0;
     if (r.valid) r.values.assign(all.begin() + static_cast<long>(p + 2), all.begin() + static_cast<long>(p + width));
     else r.message = "invalid";
-    finished[static_cast<std::size_t>(all[p])] = std::move(r);
+    finished.set(static_cast<std::size_t>(all[p]), r);
   }
   return finished;
 }
@@ -166,7 +167,7 @@ bool mpi_available() { return false; }
 MpiSession::MpiSession() = default;
 MpiSession::~MpiSession() = default;
 void MpiSession::abort_all(int code) { std::exit(code); }
-std::map<std::size_t, PointResult> run_scan_mpi(const ScanJob&, const RunOptions&) {
+ScanResults run_scan_mpi(const ScanJob&, const RunOptions&) {
   throw InputError("cevns was built without MPI (configure with OpenMPI installed, CEVNS_WITH_MPI=ON)");
 }
 

@@ -35,33 +35,23 @@ Sampling parse_sampling(const std::string& name) {
 
 ParameterSpace::ParameterSpace(std::vector<ParameterAxis> axes, Sampling sampling, std::size_t samples,
                                std::uint64_t seed)
-    : axes_(std::move(axes)) {
+    : axes_(std::move(axes)), grid_(sampling == Sampling::grid) {
   if (axes_.empty()) throw InputError("a scan needs at least one parameter axis");
   for (const auto& a : axes_) validate(a, sampling);
   const std::size_t dims = axes_.size();
-  if (sampling == Sampling::grid) {
-    std::size_t total = 1;
-    for (const auto& a : axes_) total *= a.points;
-    points_.resize(total, std::vector<double>(dims));
-    for (std::size_t i = 0; i < total; ++i) {
-      std::size_t rest = i;
-      for (std::size_t d = dims; d-- > 0;) {
-        const auto& a = axes_[d];
-        const std::size_t k = rest % a.points;
-        rest /= a.points;
-        const double u = a.points == 1 ? 0.0 : static_cast<double>(k) / static_cast<double>(a.points - 1);
-        points_[i][d] = along(a, u);
-      }
-    }
+  if (grid_) {
+    size_ = 1;
+    for (const auto& a : axes_) size_ *= a.points;
     return;
   }
   if (samples == 0) throw InputError("random and latin-hypercube scans need samples > 0");
+  size_ = samples;
   std::mt19937_64 engine(seed);
   std::uniform_real_distribution<double> uniform(0.0, 1.0);
-  points_.resize(samples, std::vector<double>(dims));
+  sampled_.resize(samples * dims);
   if (sampling == Sampling::random) {
-    for (auto& p : points_)
-      for (std::size_t d = 0; d < dims; ++d) p[d] = along(axes_[d], uniform(engine));
+    for (std::size_t i = 0; i < samples; ++i)
+      for (std::size_t d = 0; d < dims; ++d) sampled_[i * dims + d] = along(axes_[d], uniform(engine));
     return;
   }
   // Latin hypercube: each axis is cut into `samples` strata, each stratum used once.
@@ -70,8 +60,34 @@ ParameterSpace::ParameterSpace(std::vector<ParameterAxis> axes, Sampling samplin
     std::iota(strata.begin(), strata.end(), 0);
     std::shuffle(strata.begin(), strata.end(), engine);
     for (std::size_t i = 0; i < samples; ++i)
-      points_[i][d] = along(axes_[d], (static_cast<double>(strata[i]) + uniform(engine)) / static_cast<double>(samples));
+      sampled_[i * dims + d] =
+          along(axes_[d], (static_cast<double>(strata[i]) + uniform(engine)) / static_cast<double>(samples));
   }
+}
+
+void ParameterSpace::point(std::size_t index, std::vector<double>& out) const {
+  if (index >= size_)
+    throw InputError("scan point " + std::to_string(index) + " of a space of " + std::to_string(size_));
+  const std::size_t dims = axes_.size();
+  out.resize(dims);
+  if (!grid_) {
+    std::copy_n(sampled_.begin() + static_cast<std::ptrdiff_t>(index * dims), dims, out.begin());
+    return;
+  }
+  std::size_t rest = index;  // last axis fastest
+  for (std::size_t d = dims; d-- > 0;) {
+    const auto& a = axes_[d];
+    const std::size_t k = rest % a.points;
+    rest /= a.points;
+    const double u = a.points == 1 ? 0.0 : static_cast<double>(k) / static_cast<double>(a.points - 1);
+    out[d] = along(a, u);
+  }
+}
+
+std::vector<double> ParameterSpace::point(std::size_t index) const {
+  std::vector<double> p;
+  point(index, p);
+  return p;
 }
 
 }  // namespace cevns::scan

@@ -1,7 +1,10 @@
 #include "cevns/sources/reactor.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
+#include <utility>
+#include <vector>
 
 #include "cevns/core/error.hpp"
 #include "cevns/core/units.hpp"
@@ -79,12 +82,39 @@ Spectrum reactor_spectrum_per_fission(const ReactorSpectrumModel& model, const s
     throw InputError("fission fractions must sum to 1 (got " + std::to_string(sum) + ")");
   if (!(captures_per_fission >= 0.0) || !std::isfinite(captures_per_fission))
     throw InputError("238U captures per fission must be >= 0");
-  Spectrum total = capture_chain_spectrum().scaled(captures_per_fission);
+  // One density for the whole mix (not a chain of sums): above the join sum_i f_i S_i(E); below it
+  // every isotope follows the same table, so sum_i f_i S_i = (sum_i f_i scale_i) (K - c0 C); plus
+  // the captures c C(E). The capture chain and the table are evaluated once per energy.
+  check_model(model);
+  const double join = model.join_energy;
+  const double k_join = model.low_energy_total(join);
+  if (!(k_join > 0.0)) throw InputError("reactor low-energy table is zero at the join energy");
+  std::vector<std::pair<double, std::array<double, 6>>> fits;  // (f_i, a_i)
+  double low_scale = 0.0;
   for (const auto iso : all_fission_isotopes) {
     const double f = fractions[static_cast<std::size_t>(iso)];
-    if (f > 0.0) total = total.plus(fission_isotope_spectrum(model, iso).scaled(f));
+    if (!(f > 0.0)) continue;
+    const auto& a = model.fit_coefficients[static_cast<std::size_t>(iso)];
+    fits.emplace_back(f, a);
+    low_scale += f * exp_polynomial(a, join) / k_join;
   }
-  return total;
+  auto table = std::make_shared<TabulatedFunction>(model.low_energy_total);
+  const Spectrum capture = capture_chain_spectrum();
+  const double c0 = model.captures_per_fission_in_low_energy_table, c = captures_per_fission;
+  auto density = [fits, join, low_scale, table, capture, c0, c](double E) {
+    const double chain = capture.density(E);
+    double fission = 0.0;
+    if (E >= join) {
+      for (const auto& [f, a] : fits) fission += f * exp_polynomial(a, E);
+    } else {
+      fission = low_scale * std::max((*table)(E) - c0 * chain, 0.0);
+    }
+    return fission + c * chain;
+  };
+  std::vector<double> breaks{kQ_Np239, kQ_U239, join, 8.0 * units::MeV};
+  for (double x : model.low_energy_total.x())
+    if (x < join) breaks.push_back(x);
+  return Spectrum(density, 0.0, model.max_energy, breaks);
 }
 
 double energy_per_fission(const ReactorCore& core) {

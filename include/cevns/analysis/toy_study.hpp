@@ -49,8 +49,7 @@ struct ToySummary {
   std::vector<ToyParameterSummary> parameters;
 };
 
-ToySummary summarise_toys(const LikelihoodModel& model, std::uint64_t seed,
-                          const std::map<std::size_t, scan::PointResult>& results);
+ToySummary summarise_toys(const LikelihoodModel& model, std::uint64_t seed, const scan::ScanResults& results);
 
 // All toys of the analysis (toys: section) in this process on `threads` threads (0: all cores).
 ToySummary run_toys(const AnalysisConfig& config, unsigned threads = 0);

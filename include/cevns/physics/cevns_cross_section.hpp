@@ -149,6 +149,7 @@ class CevnsCrossSection {
   InteractionModel bsm_;
   bool bsm_active_ = false;
   bool log_recoil_ = false;  // light mediator or 1/T terms: integrate in ln T
+  bool tensor_ = false, scalar_ = false, zprime_ = false;  // which BSM terms are present
   double sin2_zero_ = 0.0;
   double zprime_mass2_ = 0.0, scalar_mass2_ = 0.0, scalar_g2_ = 0.0;
   double peak_recoil_ = 0.0;  // m^2/(2M) of the lightest mediator

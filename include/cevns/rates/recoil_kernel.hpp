@@ -6,9 +6,10 @@
 //
 // with w_j the recoil quadrature weight, so that sum_j k_{i,a}(T_j) g(T_j) = n_i int dT g(T)
 // dR_{i,a}/dT for any smooth response g. Lines are exact; the neutrino-energy integral starts exactly
-// at E_min(T). Recoil panels (16 Gauss-Legendre nodes) are geometric, 4 per decade, over the range
-// asked for, and break at T_max of every line and spectrum panel edge per isotope and at the
-// detector's own step points, so each panel's integrand is smooth (docs/physics/detectors.md).
+// at E_min(T). Recoil panels are geometric, 4 per decade, over the range asked for, and break at
+// T_max of every line and spectrum panel edge per isotope and at the detector's own step points, so
+// each panel's integrand is smooth (docs/physics/detectors.md); 16 Gauss-Legendre nodes on a
+// geometric panel, 8 or 4 on panels narrower than a factor 2 or 1.25 (bins of unsmeared detectors).
 //
 // The source moments F_k(E_min,i(T_j)) and the form factors at every node are stored, so the cells
 // for other couplings or another interaction model (a scan point: Z', scalar, NSI, mu_nu, q_nu,

@@ -31,6 +31,8 @@ class CheckpointWriter {
   CheckpointWriter& operator=(const CheckpointWriter&) = delete;
 
   void append(std::size_t index, const PointResult& result);
+  // Whole lines already formatted by append_checkpoint_line.
+  void append_lines(const std::string& lines);
   // Writes the collected lines now (also done by the destructor).
   void flush();
 
@@ -38,6 +40,7 @@ class CheckpointWriter {
   int fd_ = -1;
   std::filesystem::path path_;
   std::string pending_;
+  std::size_t since_clock_ = 0;
   std::chrono::steady_clock::time_point last_flush_ = std::chrono::steady_clock::now();
 };
 
@@ -52,7 +55,13 @@ std::size_t count_checkpointed(const std::filesystem::path& checkpoint);
 // Removes CHECKPOINT and its parts of ranks 0..ranks-1 (once the result file holds their content).
 void remove_checkpoint(const std::filesystem::path& checkpoint, int ranks);
 
+// One checkpoint line "index,status,v1,...\n" appended to `out`.
+void append_checkpoint_line(std::string& out, std::size_t index, const PointResult& result);
+
 // The text form of a number used in checkpoints and results: shortest exact round trip.
 std::string exact_number(double value);
+// The same, appended to `out` (no temporary string); and a point index in decimal.
+void append_number(std::string& out, double value);
+void append_index(std::string& out, std::size_t index);
 
 }  // namespace cevns::scan

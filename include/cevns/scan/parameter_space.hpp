@@ -28,12 +28,17 @@ class ParameterSpace {
                  std::uint64_t seed = 1);
 
   [[nodiscard]] const std::vector<ParameterAxis>& axes() const { return axes_; }
-  [[nodiscard]] std::size_t size() const { return points_.size(); }
-  [[nodiscard]] const std::vector<double>& point(std::size_t index) const { return points_.at(index); }
+  [[nodiscard]] std::size_t size() const { return size_; }
+  // The coordinates of point `index` (grid points are computed from the index, sampled ones stored
+  // in one block); InputError out of range.
+  [[nodiscard]] std::vector<double> point(std::size_t index) const;
+  void point(std::size_t index, std::vector<double>& out) const;
 
  private:
   std::vector<ParameterAxis> axes_;
-  std::vector<std::vector<double>> points_;
+  bool grid_ = true;
+  std::size_t size_ = 0;
+  std::vector<double> sampled_;  // random / latin hypercube: [index][axis]
 };
 
 }  // namespace cevns::scan

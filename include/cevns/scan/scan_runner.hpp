@@ -8,13 +8,14 @@
 // rank) and is rethrown.
 #include <filesystem>
 #include <functional>
-#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cevns/scan/checkpoint.hpp"
 #include "cevns/scan/parameter_space.hpp"
+#include "cevns/scan/scan_results.hpp"
 
 namespace cevns::scan {
 
@@ -35,13 +36,19 @@ struct RunOptions {
   std::function<void(std::size_t done, std::size_t total)> progress;  // called from one thread
 };
 
-// Evaluates `indices` of the job's space on `threads` threads; `on_result` is called (serialised)
-// as each point finishes.
+// Points evaluated by one thread, handed over together.
+using PointBatch = std::vector<std::pair<std::size_t, PointResult>>;
+// Called (serialised) with each finished batch and, when asked for, its checkpoint lines formatted
+// by the worker thread (append_checkpoint_line), so formatting runs in parallel.
+using BatchHandler = std::function<void(PointBatch& batch, const std::string& checkpoint_lines)>;
+
+// Evaluates `indices` of the job's space on `threads` threads, in chunks taken from an atomic
+// counter; `on_batch` gets each chunk's results.
 void evaluate_points(const ScanJob& job, const std::vector<std::size_t>& indices, unsigned threads,
-                     const std::function<void(std::size_t, PointResult&&)>& on_result);
+                     const BatchHandler& on_batch, bool checkpoint_lines = false);
 
 // Single-process scan; returns every point's result, by index.
-std::map<std::size_t, PointResult> run_scan(const ScanJob& job, const RunOptions& options);
+ScanResults run_scan(const ScanJob& job, const RunOptions& options);
 
 // True when cevns was built with MPI (CEVNS_WITH_MPI).
 bool mpi_available();
@@ -49,13 +56,15 @@ bool mpi_available();
 // The same scan across the ranks of MPI_COMM_WORLD (call on every rank; MPI must be initialised).
 // Each rank appends to "<checkpoint>.rank<r>"; rank 0 returns the full result (gathered over MPI),
 // other ranks an empty map. With resume, every "<checkpoint>*" part file is read.
-std::map<std::size_t, PointResult> run_scan_mpi(const ScanJob& job, const RunOptions& options);
+ScanResults run_scan_mpi(const ScanJob& job, const RunOptions& options);
 
 // The result table: "index,<axes>,<values>,status" sorted by index, numbers exact (shortest
 // round trip, std::to_chars), so
 // two runs compare with cmp.
-void write_results_csv(const std::filesystem::path& path, const ScanJob& job,
-                       const std::map<std::size_t, PointResult>& results);
+// InputError with the path and the OS error if the file cannot be written completely.
+// Rows are formatted on `threads` threads (0: all cores).
+void write_results_csv(const std::filesystem::path& path, const ScanJob& job, const ScanResults& results,
+                       unsigned threads = 0);
 
 // Hardware threads, at least 1.
 unsigned default_thread_count();

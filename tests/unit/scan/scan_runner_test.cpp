@@ -54,11 +54,13 @@ TEST(ScanRunner, ThreadsGiveTheSameResultsAsOneThread) {
   const auto a = run_scan(job, one), b = run_scan(job, four);
   ASSERT_EQ(a.size(), job.space.size());
   ASSERT_EQ(b.size(), job.space.size());
-  for (const auto& [i, r] : a) {
-    EXPECT_EQ(r.valid, b.at(i).valid);
-    EXPECT_EQ(r.values, b.at(i).values);  // bit-identical
+  for (std::size_t i = 0; i < a.points(); ++i) {
+    EXPECT_EQ(a.valid(i), b.valid(i));
+    EXPECT_EQ(a.result(i).values, b.result(i).values);  // bit-identical
   }
-  EXPECT_FALSE(a.at(job.space.size() - 1).valid);  // the unphysical corner is marked, not fatal
+  EXPECT_FALSE(a.valid(job.space.size() - 1));  // the unphysical corner is marked, not fatal
+  EXPECT_EQ(a.invalid(), 1u);
+  EXPECT_FALSE(a.message(job.space.size() - 1).empty());
 }
 
 TEST(ScanRunner, FatalErrorsStopTheScanAndPropagate) {
