@@ -18,8 +18,8 @@ Plots: ``import cevns.plot`` (needs matplotlib; not imported by ``import cevns``
 """
 from . import _core
 from ._core import ConfigError, DataError, Error, InputError, NumericalError
-from ._physics import (FLAVOURS, coherency, compare, electron_xsec, form_factor, ibd_xsec, isotope_names,
-                       nuclear_form_factors, target, xsec)
+from ._physics import (FLAVOURS, coherency, compare, dsigma_dT, electron_xsec, form_factor, ibd_xsec,
+                       isotope_names, nuclear_form_factors, target, xsec)
 from ._rates import rate
 from ._analysis import Likelihood, analysis_fit, likelihood, reactor_monitor, release_fit, toys
 from ._darkmatter import discovery_limit, fog
@@ -45,7 +45,7 @@ def __getattr__(name):
 
 
 __all__ = ["ConfigError", "DataError", "Error", "FLAVOURS", "Flux", "InputError", "NumericalError", "SIN2W_DEFAULT",
-           "coherency", "compare", "data_directory", "electron_xsec", "flux", "form_factor", "ibd_xsec",
+           "coherency", "compare", "data_directory", "dsigma_dT", "electron_xsec", "flux", "form_factor", "ibd_xsec",
            "isotope_names", "nuclear_form_factors", "rate", "sources", "target", "xsec"]
 __all__ += ["discovery_limit", "fit", "fog", "scan", "scan_quantities", "significance", "tikhonov_unfold", "unfold"]
 __all__ += ["Likelihood", "analysis_fit", "likelihood", "reactor_monitor", "release_fit", "toys"]

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cevns/core/checks.hpp"
@@ -12,6 +13,7 @@
 #include "cevns/io/nuclear_data_reader.hpp"
 #include "cevns/physics/channel_comparison.hpp"
 #include "cevns/physics/coherency.hpp"
+#include "cevns/physics/cross_section_table.hpp"
 #include "cevns/physics/electron_scattering.hpp"
 #include "cevns/physics/form_factor.hpp"
 #include "cevns/physics/ibd_cross_section.hpp"
@@ -99,7 +101,7 @@ py::dict isotope_form_factors(const std::string& isotope, const DoubleArray& q_M
 // Total, T_max, <T> over an energy grid and dsigma/dT over the (energy x recoil) grid, per isotope
 // and per formula unit, with the keys of `cevns xsec --json`.
 py::dict xsec(const std::string& target, const DoubleArray& enu_MeV, const std::optional<DoubleArray>& recoil_keV,
-              const std::string& flavour, const PhysicsOptions& physics) {
+              const std::string& flavour, const PhysicsOptions& physics, bool totals) {
   const auto enu = view(enu_MeV, "enu_MeV");
   require_energies(enu);
   std::span<const double> recoil;
@@ -116,7 +118,7 @@ py::dict xsec(const std::string& target, const DoubleArray& enu_MeV, const std::
     DoubleArray total, tmax, mean, differential;
   };
   auto make = [&] {
-    return Columns{new_array(n_e), new_array(n_e), new_array(n_e),
+    return Columns{totals ? new_array(n_e) : new_array(0), new_array(n_e), totals ? new_array(n_e) : new_array(0),
                    recoil_keV ? new_array(n_e, n_t) : new_array(0)};
   };
   Columns sum = make();
@@ -139,34 +141,36 @@ py::dict xsec(const std::string& target, const DoubleArray& enu_MeV, const std::
     std::fill(s_tmax.begin(), s_tmax.end(), 0.0);
     std::fill(s_mean.begin(), s_mean.end(), 0.0);
     std::fill(s_diff.begin(), s_diff.end(), 0.0);
-    std::vector<double> recoil_natural(n_t);
+    std::vector<double> energies(n_e), recoil_natural(n_t), sigma(totals ? n_e : 0), mean_T(totals ? n_e : 0);
+    for (std::size_t k = 0; k < n_e; ++k) energies[k] = enu[k] * units::MeV;
     for (std::size_t j = 0; j < n_t; ++j) recoil_natural[j] = recoil[j] * units::keV;
-    std::vector<double> row(n_t);
+    std::vector<double> grid(n_e * n_t);
     for (std::size_t i = 0; i < n_iso; ++i) {
       const auto& iso = xs.isotopes()[i];
       const double w = xs.weight(i);
       auto total = total_of[i], tmax = tmax_of[i], mean = mean_of[i], diff = diff_of[i];
+      // sigma and <T> only when asked for (tabulated from 64 energies on: batch_cross_sections).
+      if (totals) batch_cross_sections(iso, nu, energies, sigma, mean_T);
       for (std::size_t k = 0; k < n_e; ++k) {
-        const double E = enu[k] * units::MeV;
-        const double sigma = iso.total(nu, E);
-        const double mean_T = iso.mean_recoil(nu, E);
-        total[k] = sigma / cm2;
-        tmax[k] = iso.max_recoil(E) / units::keV;
-        mean[k] = mean_T / units::keV;
-        s_total[k] += w * sigma / cm2;
+        tmax[k] = iso.max_recoil(energies[k]) / units::keV;
         s_tmax[k] = std::max(s_tmax[k], tmax[k]);
-        s_mean[k] += w * sigma * mean_T;  // first moment; divided below
-        if (n_t > 0) {
-          iso.differential(nu, E, recoil_natural, row);
-          for (std::size_t j = 0; j < n_t; ++j) {
-            diff[k * n_t + j] = row[j] / cm2_per_keV;
-            s_diff[k * n_t + j] += w * row[j] / cm2_per_keV;
-          }
+        if (!totals) continue;
+        total[k] = sigma[k] / cm2;
+        mean[k] = mean_T[k] / units::keV;
+        s_total[k] += w * sigma[k] / cm2;
+        s_mean[k] += w * sigma[k] * mean_T[k];  // first moment; divided below
+      }
+      if (n_t > 0) {
+        iso.differential_grid(nu, energies, recoil_natural, grid);
+        for (std::size_t m = 0; m < grid.size(); ++m) {
+          diff[m] = grid[m] / cm2_per_keV;
+          s_diff[m] += w * grid[m] / cm2_per_keV;
         }
       }
     }
-    for (std::size_t k = 0; k < n_e; ++k)
-      s_mean[k] = s_total[k] > 0.0 ? s_mean[k] / (s_total[k] * cm2) / units::keV : 0.0;
+    if (totals)
+      for (std::size_t k = 0; k < n_e; ++k)
+        s_mean[k] = s_total[k] > 0.0 ? s_mean[k] / (s_total[k] * cm2) / units::keV : 0.0;
   }
 
   py::list isotopes;
@@ -175,9 +179,9 @@ py::dict xsec(const std::string& target, const DoubleArray& enu_MeV, const std::
     py::dict row;
     row["isotope"] = iso.nuclide().name();
     row["atoms_per_molecule"] = xs.weight(i);
-    row["total_cm2"] = per[i].total;
+    if (totals) row["total_cm2"] = per[i].total;
     row["tmax_keV"] = per[i].tmax;
-    row["mean_recoil_keV"] = per[i].mean;
+    if (totals) row["mean_recoil_keV"] = per[i].mean;
     row["weak_charge_q0"] = iso.weak_charge(nu, 0.0);
     if (recoil_keV) row["dsigma_dT_cm2_per_keV"] = per[i].differential;
     isotopes.append(row);
@@ -189,12 +193,52 @@ py::dict xsec(const std::string& target, const DoubleArray& enu_MeV, const std::
   out["couplings"] = physics.couplings;
   out["radii"] = physics.radii;
   out["sin2w"] = settings.sin2_theta_w;
-  out["total_cm2"] = sum.total;
+  if (totals) out["total_cm2"] = sum.total;
   out["tmax_keV"] = sum.tmax;
-  out["mean_recoil_keV"] = sum.mean;
+  if (totals) out["mean_recoil_keV"] = sum.mean;
   if (recoil_keV) out["dsigma_dT_cm2_per_keV"] = sum.differential;
   out["per"] = n_iso == 1 ? "nucleus" : "molecule";
   out["isotopes"] = isotopes;
+  return out;
+}
+
+// dsigma/dT per nucleus (one isotope) or per molecule at the pairs (enu_MeV[i], recoil_keV[i]), in
+// cm^2/keV: nothing else is computed.
+DoubleArray dsigma_dT_pairs(const std::string& target, const DoubleArray& enu_MeV, const DoubleArray& recoil_keV,
+                            const std::string& flavour, const PhysicsOptions& physics) {
+  const auto enu = view(enu_MeV, "enu_MeV");
+  const auto recoil = view(recoil_keV, "recoil_keV");
+  require_energies(enu);
+  require_non_negative(recoil, "recoil energy", "keV");
+  if (enu.size() != recoil.size()) throw InputError("dsigma_dT: enu_MeV and recoil_keV differ in length");
+  const Neutrino nu = parse_neutrino(flavour);
+  const MaterialCrossSection xs(material_from_name(target), physics.settings());
+  DoubleArray out = new_array(enu.size());
+  auto o = writable(out);
+  {
+    py::gil_scoped_release release;
+    std::vector<double> e(enu.size()), t(recoil.size()), d(enu.size());
+    for (std::size_t i = 0; i < e.size(); ++i) {
+      e[i] = enu[i] * units::MeV;
+      t[i] = recoil[i] * units::keV;
+    }
+    std::fill(o.begin(), o.end(), 0.0);
+    // Large arrays are split over the hardware threads (each pair costs two form factors).
+    const std::size_t n = e.size();
+    const std::size_t threads = n < (1u << 14) ? 1 : std::max(1u, std::thread::hardware_concurrency());
+    auto work = [&](std::size_t from, std::size_t to) {
+      const std::span<const double> es(e.data() + from, to - from), ts(t.data() + from, to - from);
+      const std::span<double> ds(d.data() + from, to - from);
+      for (std::size_t k = 0; k < xs.isotopes().size(); ++k) {
+        xs.isotopes()[k].differential_pairs(nu, es, ts, ds);
+        for (std::size_t i = from; i < to; ++i) o[i] += xs.weight(k) * d[i] / cm2_per_keV;
+      }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t p = 1; p < threads; ++p) pool.emplace_back(work, n * p / threads, n * (p + 1) / threads);
+    work(0, n / threads);
+    for (auto& th : pool) th.join();
+  }
   return out;
 }
 
@@ -435,7 +479,9 @@ void bind_physics(py::module_& m) {
         py::arg("klein_nystrand_range_fm") = 0.7);
   m.def("isotope_form_factors", &isotope_form_factors, py::arg("isotope"), py::arg("q_MeV"), py::arg("physics"));
   m.def("xsec", &xsec, py::arg("target"), py::arg("enu_MeV"), py::arg("recoil_keV"), py::arg("flavour"),
-        py::arg("physics"));
+        py::arg("physics"), py::arg("totals"));
+  m.def("dsigma_dT", &dsigma_dT_pairs, py::arg("target"), py::arg("enu_MeV"), py::arg("recoil_keV"),
+        py::arg("flavour"), py::arg("physics"));
   m.def("ibd_xsec", &ibd_xsec, py::arg("enu_MeV"), py::arg("model"), py::arg("flavour"));
   m.def("electron_xsec", &electron_xsec, py::arg("enu_MeV"), py::arg("recoil_keV"), py::arg("flavour"),
         py::arg("sin2w"), py::arg("threshold_keV"));

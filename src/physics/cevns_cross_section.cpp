@@ -259,6 +259,36 @@ void CevnsCrossSection::differential(Neutrino nu, double E, std::span<const doub
   for (std::size_t i = 0; i < recoils.size(); ++i) out[i] = differential(nu, E, recoils[i]);
 }
 
+void CevnsCrossSection::differential_grid(Neutrino nu, std::span<const double> energies,
+                                          std::span<const double> recoils, std::span<double> out) const {
+  if (out.size() != energies.size() * recoils.size())
+    throw InputError("dsigma/dT: output size differs from energies x recoils");
+  for (const double E : energies) require_neutrino_energy(E);
+  const std::size_t nt = recoils.size();
+  for (std::size_t j = 0; j < nt; ++j) {
+    const double T = recoils[j];
+    if (!(T >= 0.0) || !std::isfinite(T)) {
+      for (std::size_t i = 0; i < energies.size(); ++i) out[i * nt + j] = 0.0;
+      continue;
+    }
+    const EnergyExpansion c = energy_expansion(nu, T);
+    for (std::size_t i = 0; i < energies.size(); ++i) {
+      const double E = energies[i];
+      out[i * nt + j] = E > 0.0 && T <= kinematics::max_recoil(E, mass_) ? std::max(0.0, c.at(E)) : 0.0;
+    }
+  }
+}
+
+void CevnsCrossSection::differential_pairs(Neutrino nu, std::span<const double> energies,
+                                           std::span<const double> recoils, std::span<double> out) const {
+  if (out.size() != energies.size() || recoils.size() != energies.size())
+    throw InputError("dsigma/dT: energies, recoils and output differ in size");
+  for (std::size_t i = 0; i < energies.size(); ++i) {
+    require_neutrino_energy(energies[i]);
+    out[i] = differential(nu, energies[i], recoils[i]);
+  }
+}
+
 double CevnsCrossSection::differential_point_nucleus(Neutrino nu, double E, double T) const {
   if (!(E > 0.0) || !(T >= 0.0) || T > kinematics::max_recoil(E, mass_)) return 0.0;
   if (bsm_active_) return std::max(0.0, bsm_expansion(nu, T, FormFactorPair{}).at(E));

@@ -150,3 +150,29 @@ def test_bsm_options_match_the_command_line(cli):
     assert abs(py["total_cm2"] / cevns.xsec(target="CsI", enu_MeV=30.0)["total_cm2"] - 1) > 1e-3
     with pytest.raises(ValueError, match="unknown BSM option"):
         cevns.xsec(target="CsI", enu_MeV=30.0, bsm={"nsii": "x"})
+
+
+def test_dsigma_dT_pairs_broadcast_and_equal_the_grid():
+    enu = np.array([3.0, 12.0, 40.0])
+    recoil = np.array([0.1, 2.0, 15.0, 80.0])
+    grid = cevns.xsec("CsI", enu_MeV=enu, recoil_keV=recoil, flavour="numu", totals=False)
+    assert "total_cm2" not in grid and "mean_recoil_keV" not in grid
+    pairs = cevns.dsigma_dT("CsI", enu[:, None], recoil[None, :], flavour="numu")
+    assert pairs.shape == (3, 4)
+    assert np.array_equal(pairs, grid["dsigma_dT_cm2_per_keV"])  # the same formula, bit for bit
+    assert isinstance(cevns.dsigma_dT("Ar40", 30.0, 5.0), float)
+    assert cevns.dsigma_dT("Ar40", 30.0, 5.0) == cevns.xsec("Ar40", 30.0, recoil_keV=5.0)["dsigma_dT_cm2_per_keV"]
+    bsm = {"zprime": "mass_MeV=10,coupling=1e-4"}
+    assert cevns.dsigma_dT("Ge", 10.0, 1.0, bsm=bsm) == pytest.approx(
+        cevns.xsec("Ge", 10.0, recoil_keV=1.0, bsm=bsm)["dsigma_dT_cm2_per_keV"], rel=1e-14)
+    with pytest.raises(cevns.InputError):
+        cevns.dsigma_dT("Ar40", -1.0, 5.0)
+
+
+def test_many_energies_use_the_table_to_1e_8():
+    enu = np.linspace(1.0, 150.0, 200)  # >= 64 energies: tabulated sigma and <T>
+    many = cevns.xsec("Xe", enu_MeV=enu, flavour="nuebar")
+    for k in (0, 57, 199):
+        one = cevns.xsec("Xe", enu_MeV=enu[k], flavour="nuebar")
+        assert many["total_cm2"][k] == pytest.approx(one["total_cm2"], rel=1e-8)
+        assert many["mean_recoil_keV"][k] == pytest.approx(one["mean_recoil_keV"], rel=1e-8)

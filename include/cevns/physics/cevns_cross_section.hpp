@@ -100,6 +100,12 @@ class CevnsCrossSection {
   // dsigma/dT at one E for many T.
   void differential(Neutrino nu, double neutrino_energy, std::span<const double> recoils,
                     std::span<double> out) const;
+  // dsigma/dT on the grid energies x recoils (out[i * recoils + j]): form factors once per recoil.
+  void differential_grid(Neutrino nu, std::span<const double> energies, std::span<const double> recoils,
+                         std::span<double> out) const;
+  // dsigma/dT at the pairs (energies[i], recoils[i]).
+  void differential_pairs(Neutrino nu, std::span<const double> energies, std::span<const double> recoils,
+                          std::span<double> out) const;
   // The same with the point-nucleus weak charge (F = 1): the reference for coherency.
   [[nodiscard]] double differential_point_nucleus(Neutrino nu, double neutrino_energy,
                                                   double recoil) const;
