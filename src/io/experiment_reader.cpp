@@ -263,6 +263,13 @@ Experiment load_experiment(const std::string& id_or_path) {
   const std::filesystem::path p(id_or_path);
   if (p.extension() == ".yaml" || p.extension() == ".yml" || std::filesystem::is_regular_file(p))
     return read_experiment(p);
+  // Catalog files are named after their id: read that one file (no scan of the whole catalog),
+  // unless its id differs.
+  const auto named = data_directory() / "experiments" / (id_or_path + ".yaml");
+  if (id_or_path.find('/') == std::string::npos && std::filesystem::is_regular_file(named)) {
+    Experiment x = read_experiment(named);
+    if (x.id == id_or_path) return x;
+  }
   std::vector<std::string> ids;
   for (const auto& e : experiment_catalog()) {
     if (e.id == id_or_path) return read_experiment(e.path);

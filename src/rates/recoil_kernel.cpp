@@ -113,7 +113,7 @@ void RecoilKernel::cells_for(const MaterialCrossSection& xs, std::span<double> o
       for (std::size_t s = 0; s < ns; ++s) {
         const double* m = moments_.data() + ((i * ns + s) * n + j) * 3;
         const EnergyExpansion c = iso.energy_expansion(species_[s], t, ff);
-        out[(i * ns + s) * n + j] = w * std::max(0.0, c.c0 * m[0] + c.c1 * m[1] + c.c2 * m[2]);
+        out[(i * ns + s) * n + j] = w * std::max(0.0, fold(c, m));
       }
     }
   }

@@ -8,14 +8,6 @@
 
 namespace cevns {
 
-double recoil_rate_density(const CevnsCrossSection& xs, const TabulatedSpectrum& spectrum, Neutrino nu,
-                           double recoil) {
-  if (!(recoil > 0.0)) return 0.0;
-  const double e_min = xs.min_neutrino_energy(recoil);
-  if (e_min > spectrum.max_energy()) return 0.0;
-  return std::max(0.0, fold(xs.energy_expansion(nu, recoil), spectrum.moments_above(e_min)));
-}
-
 RecoilRate::RecoilRate(const MaterialCrossSection& xs, const TabulatedSource& source) : xs_(xs), source_(source) {
   for (std::size_t i = 0; i < xs_.isotopes().size(); ++i) nuclei_per_kg_.push_back(xs_.material().nuclei_per_kg(i));
   const double emax = source_.max_energy();

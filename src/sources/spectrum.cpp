@@ -52,22 +52,6 @@ double Spectrum::density(double energy) const {
   return density_(energy);
 }
 
-void Spectrum::continuum_nodes(std::vector<double>& energies, std::vector<double>& weights, double from) const {
-  energies.clear();
-  weights.clear();
-  if (!density_) return;
-  const auto& rule = spectrum_rule();
-  for (std::size_t p = 0; p + 1 < edges_.size(); ++p) {
-    const double a = std::max(edges_[p], from);
-    const double b = edges_[p + 1];
-    if (!(b > a)) continue;
-    for (std::size_t i = 0; i < rule.size(); ++i) {
-      energies.push_back(a + (b - a) * rule.unit_nodes()[i]);
-      weights.push_back((b - a) * rule.unit_weights()[i]);
-    }
-  }
-}
-
 double Spectrum::integrate(const std::function<double(double)>& f, double from) const {
   double sum = 0.0;
   if (density_) {

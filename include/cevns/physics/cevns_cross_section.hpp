@@ -60,7 +60,8 @@ struct VectorNsiQuadraticForm {
 struct EnergyExpansion {
   double c0 = 0.0, c1 = 0.0, c2 = 0.0;
   [[nodiscard]] double at(double neutrino_energy) const {
-    return c0 + (c1 + c2 / neutrino_energy) / neutrino_energy;
+    const double inverse = 1.0 / neutrino_energy;
+    return c0 + inverse * (c1 + c2 * inverse);
   }
 };
 

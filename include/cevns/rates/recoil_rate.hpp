@@ -18,14 +18,11 @@
 
 namespace cevns {
 
-// int phi dsigma/dT from E_min: the engine's one formula.
-inline double fold(const EnergyExpansion& c, const std::array<double, 3>& moments) {
+// int phi dsigma/dT from E_min: the engine's one formula, for moments F_0, F_1, F_2 at E_min.
+inline double fold(const EnergyExpansion& c, const double* moments) {
   return c.c0 * moments[0] + c.c1 * moments[1] + c.c2 * moments[2];
 }
-
-// The same for one nucleus and species at recoil T (>= 0 up to rounding, clamped).
-double recoil_rate_density(const CevnsCrossSection& xs, const TabulatedSpectrum& spectrum, Neutrino nu,
-                           double recoil);
+inline double fold(const EnergyExpansion& c, const std::array<double, 3>& moments) { return fold(c, moments.data()); }
 
 class RecoilRate {
  public:

@@ -5,8 +5,9 @@
 // The normalisation is whatever the owner says it is (neutrinos per fission, per proton, flux per
 // cm^2 s, fluence per cm^2): density() is that quantity per unit energy, in natural units
 // (core/units.hpp), and each line carries the same quantity. Integrals use fixed Gauss-Legendre
-// nodes on panels between the breakpoints (kinks, endpoints, table edges), so a flux average costs
-// one evaluation of the integrand per node.
+// nodes on panels between the breakpoints (kinks, endpoints, table edges). This is the analytic
+// model (plots, flux totals, reference tests); rates use it tabulated once
+// (sources/tabulated_spectrum.hpp).
 #include <functional>
 #include <string>
 #include <vector>
@@ -47,10 +48,6 @@ class Spectrum {
   [[nodiscard]] Spectrum scaled(double factor) const;
   // The sum of two spectra of the same normalisation.
   [[nodiscard]] Spectrum plus(const Spectrum& other) const;
-
-  // Quadrature nodes and weights of the continuum (weights include the panel widths), for callers
-  // that precompute integrands on the same nodes.
-  void continuum_nodes(std::vector<double>& energies, std::vector<double>& weights, double from = 0.0) const;
 
  private:
   Density density_;
