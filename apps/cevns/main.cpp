@@ -1,7 +1,14 @@
 // The `cevns` command line: subcommands are registered here, each lives in its own file.
 #include <CLI/CLI.hpp>
+#include <yaml-cpp/exceptions.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <exception>
+#include <filesystem>
 #include <iostream>
+#include <new>
 
 #include "cevns/build_info.hpp"
 #include "cevns/core/error.hpp"
@@ -31,8 +38,17 @@ int main(int argc, char** argv) {
   cevns::cli::add_fit_command(app);
   cevns::cli::add_toys_command(app);
   cevns::cli::add_release_fit_command(app);
+  app.footer(
+      "Exit codes: 0 success, 2 bad input (option, value, name, limit), 3 malformed or invalid file (YAML, table),\n"
+      "4 data file missing or inconsistent, 5 numerical failure (no convergence, non-finite result), 6 output\n"
+      "not written (disk full, closed pipe), 7 out of memory, 8 internal error (please report), 130/143\n"
+      "interrupted (SIGINT/SIGTERM; scans flush their checkpoint first). docs/reliability.md.");
   try {
     app.parse(argc, argv);
+    // Results are only delivered once they are on their way: a failed write is an error, not exit 0.
+    std::cout.flush();
+    if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout))
+      throw cevns::OutputError(std::string("cannot write to standard output: ") + std::strerror(errno ? errno : EIO));
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
@@ -45,9 +61,22 @@ int main(int argc, char** argv) {
   } catch (const cevns::Error& e) {
     std::cerr << "cevns: error: " << e.what() << '\n';
     return e.exit_code();
+  } catch (const YAML::Exception& e) {  // a reader missed a shape check: still the file's fault
+    std::cerr << "cevns: error: malformed YAML" << (e.mark.is_null() ? "" : " at line " + std::to_string(e.mark.line + 1))
+              << ": " << e.msg << '\n';
+    return cevns::ConfigError("").exit_code();
+  } catch (const std::filesystem::filesystem_error& e) {
+    std::cerr << "cevns: error: " << e.what() << '\n';
+    return cevns::DataError("").exit_code();
+  } catch (const std::bad_alloc&) {
+    std::cerr << "cevns: error: out of memory (a grid, scan or binning too large for this machine?)\n";
+    return cevns::exit_out_of_memory;
   } catch (const std::exception& e) {
-    std::cerr << "cevns: internal error: " << e.what() << '\n';
-    return 1;
+    std::cerr << "cevns: internal error (please report): " << e.what() << '\n';
+    return cevns::exit_internal_error;
+  } catch (...) {
+    std::cerr << "cevns: internal error (please report): unknown exception\n";
+    return cevns::exit_internal_error;
   }
   return 0;
 }

@@ -18,15 +18,6 @@ namespace {
 
 using analysis::ParameterInput;
 
-// An experiment: a catalog id, or a YAML path (relative to the analysis file when it exists there).
-std::string resolve_experiment(const YamlReader& c, const std::string& name) {
-  const std::filesystem::path p(name);
-  const bool looks_like_path = p.extension() == ".yaml" || p.extension() == ".yml" || name.find('/') != std::string::npos;
-  if (!looks_like_path) return name;
-  const auto local = c.relative(name);
-  return std::filesystem::is_regular_file(local) ? local.string() : name;
-}
-
 void read_physics(const YamlReader& c, const YAML::Node& node, PhysicsChoices& p) {
   const std::string w = "physics";
   c.only_keys(node, w, {"form_factor", "couplings", "radii", "sin2w", "neutron_radius_fm", "neutron_skin_fm",
@@ -196,7 +187,7 @@ analysis::AnalysisConfig read_analysis_config(const std::filesystem::path& path)
     const std::string w = "experiments[" + std::to_string(i) + "]";
     c.only_keys(e, w, {"experiment", "data", "asimov", "backgrounds"});
     analysis::ExperimentInput x;
-    x.experiment = resolve_experiment(c, c.get<std::string>(e, "experiment", w));
+    x.experiment = c.experiment(e["experiment"], w + ".experiment", c.get<std::string>(e, "experiment", w));
     if (e["asimov"]) x.asimov = c.get<bool>(e, "asimov", w);
     if (e["data"]) {
       if (x.asimov) c.fail(e["data"], w + ".data", "give either data or asimov: true, not both");

@@ -35,7 +35,13 @@ scan::ScanConfig scan_config_from_yaml(const YAML::Node& root, const std::string
   config.quantity = c.get<std::string>(root, "quantity", "");
   if (root["target"]) config.target = c.get<std::string>(root, "target", "");
   if (root["source"]) config.source = c.get<std::string>(root, "source", "");
-  if (root["experiments"]) config.experiments = c.get<std::vector<std::string>>(root, "experiments", "");
+  if (root["experiments"]) {
+    // Catalog ids, or experiment files relative to the scan file's folder (as in analysis files).
+    config.experiments = c.get<std::vector<std::string>>(root, "experiments", "");
+    for (std::size_t i = 0; i < config.experiments.size(); ++i)
+      config.experiments[i] = c.experiment(root["experiments"][i], "experiments[" + std::to_string(i) + "]",
+                                           config.experiments[i]);
+  }
   if (root["flavour"]) config.flavour = c.get<std::string>(root, "flavour", "");
   if (root["normalisation_uncertainty"])
     config.normalisation_uncertainty = c.get<double>(root, "normalisation_uncertainty", "");

@@ -1,16 +1,62 @@
 #include "yaml_reader.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
+#include <fstream>
 
 #include "cevns/core/error.hpp"
 
 namespace cevns::io {
 
+namespace {
+
+int line_of(const YAML::Node& node) { return node.Mark().line >= 0 ? node.Mark().line + 1 : 0; }
+
+// Keys must be scalars and appear once per mapping (yaml-cpp keeps the first of two equal keys and
+// accepts a mapping as a key; both would silently change what a file means).
+void check_keys(const YAML::Node& node, const std::string& name, const std::string& where) {
+  if (node.IsMap()) {
+    std::vector<std::pair<std::string, int>> seen;
+    for (const auto& kv : node) {
+      if (!kv.first.IsScalar())
+        throw ConfigError(name + ":" + std::to_string(line_of(kv.first)) + ": " +
+                          (where.empty() ? std::string("a key") : "a key under '" + where + "'") +
+                          " is a mapping or a list; keys must be plain names");
+      const auto key = kv.first.Scalar();
+      const auto first = std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == key; });
+      const std::string path = where.empty() ? key : where + "." + key;
+      if (first != seen.end())
+        throw ConfigError(name + ":" + std::to_string(line_of(kv.first)) + ": key '" + path +
+                          "' appears twice (first at line " + std::to_string(first->second) + ")");
+      seen.emplace_back(key, line_of(kv.first));
+      check_keys(kv.second, name, path);
+    }
+  } else if (node.IsSequence()) {
+    for (std::size_t i = 0; i < node.size(); ++i)
+      check_keys(node[i], name, where + "[" + std::to_string(i) + "]");
+  }
+}
+
+YAML::Node one_document(std::vector<YAML::Node> documents, const std::string& name) {
+  if (documents.size() > 1)
+    throw ConfigError(name + ":" + std::to_string(line_of(documents[1])) +
+                      ": a second YAML document ('---'); a file holds one");
+  YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
+  check_keys(root, name, "");
+  return root;
+}
+
+}  // namespace
+
 YAML::Node load_yaml_file(const std::filesystem::path& path, const std::string& kind) {
-  if (!std::filesystem::is_regular_file(path)) throw InputError(kind + " file not found: " + path.string());
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) throw InputError(kind + " file not found: " + path.string());
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError("cannot read " + kind + " file " + path.string() + ": " + std::strerror(errno));
   try {
-    return YAML::LoadFile(path.string());
+    return one_document(YAML::LoadAll(in), path.string());
   } catch (const YAML::ParserException& e) {
     throw ConfigError(path.string() + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg);
   }
@@ -18,7 +64,7 @@ YAML::Node load_yaml_file(const std::filesystem::path& path, const std::string& 
 
 YAML::Node load_yaml_text(const std::string& yaml, const std::string& name) {
   try {
-    return YAML::Load(yaml);
+    return one_document(YAML::LoadAll(yaml), name);
   } catch (const YAML::ParserException& e) {
     throw ConfigError(name + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg);
   }
@@ -33,7 +79,8 @@ void YamlReader::only_keys(const YAML::Node& map, const std::string& where,
                            const std::vector<std::string>& allowed) const {
   if (!map.IsMap()) fail(map, where.empty() ? "(top level)" : where, "expected a mapping");
   for (const auto& kv : map) {
-    const auto key = kv.first.as<std::string>();
+    if (!kv.first.IsScalar()) fail(kv.first, where.empty() ? "(top level)" : where, "a key must be a plain name");
+    const auto key = kv.first.Scalar();
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
       fail(kv.first, join(where, key), "unknown key" + did_you_mean(key, allowed));
   }
@@ -61,6 +108,17 @@ std::optional<double> YamlReader::optional(const YAML::Node& map, const std::str
 double YamlReader::optional(const YAML::Node& map, const std::string& key, const std::string& where,
                             double fallback) const {
   return map[key] ? number(map, key, where) : fallback;
+}
+
+std::string YamlReader::experiment(const YAML::Node& node, const std::string& key, const std::string& name) const {
+  const std::filesystem::path p(name);
+  const bool path_like = p.extension() == ".yaml" || p.extension() == ".yml" || name.find('/') != std::string::npos;
+  if (!path_like) return name;
+  const auto local = relative(name);
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(local, ec))
+    fail(node, key, "experiment file not found: " + local.string() + " (paths are relative to this file's folder)");
+  return local.string();
 }
 
 std::filesystem::path YamlReader::relative(const std::string& name) const {

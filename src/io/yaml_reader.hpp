@@ -61,6 +61,9 @@ class YamlReader {
   }
   // A path relative to the file's folder.
   [[nodiscard]] std::filesystem::path relative(const std::string& name) const;
+  // An experiment named in the file: a catalog id as it is, a path (ending in .yaml/.yml or holding
+  // a '/') relative to the file's folder; ConfigError naming `node` if that file does not exist.
+  [[nodiscard]] std::string experiment(const YAML::Node& node, const std::string& key, const std::string& name) const;
 
   [[nodiscard]] const std::filesystem::path& path() const { return path_; }
   [[nodiscard]] const std::string& file() const { return file_; }

@@ -130,7 +130,7 @@ ScanResults run_scan_mpi(const ScanJob& job, const RunOptions& options) {
   } catch (const std::exception& e) {
     std::fprintf(stderr, "cevns: error (rank %d): %s\n", rank, e.what());
     const auto* err = dynamic_cast<const Error*>(&e);
-    MpiSession::abort_all(err ? err->exit_code() : 1);
+    MpiSession::abort_all(err ? err->exit_code() : exit_internal_error);
   }
   MPI_Barrier(MPI_COMM_WORLD);
   MPI_Win_free(&window);
