@@ -39,6 +39,7 @@ void run_flux(const FluxOptions& opt) {
   if (opt.list) return run_list(opt);
   if (opt.source.empty()) throw InputError("give --source NAME (or --list)");
   if (opt.grid < 0 || opt.grid > 100000) throw InputError("--grid must be between 0 and 100000 points");
+  io::reject_unused_source_options(opt.source, opt.source_options);
   const NeutrinoSource src = io::make_source(opt.source, opt.source_options);
   const double unit = normalisation_unit(src.normalisation);
   const std::string suffix = normalisation_suffix(src.normalisation);

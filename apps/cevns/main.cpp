@@ -13,6 +13,7 @@
 #include "cevns/build_info.hpp"
 #include "cevns/core/error.hpp"
 #include "command.hpp"
+#include "option_limits.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"cevns: coherent elastic neutrino-nucleus scattering toolkit"};
@@ -44,6 +45,7 @@ int main(int argc, char** argv) {
       "not written (disk full, closed pipe), 7 out of memory, 8 internal error (please report), 130/143\n"
       "interrupted (SIGINT/SIGTERM; scans flush their checkpoint first). docs/reliability.md.");
   try {
+    cevns::cli::validate_options(app);
     app.parse(argc, argv);
     // Results are only delivered once they are on their way: a failed write is an error, not exit 0.
     std::cout.flush();

@@ -1,5 +1,7 @@
 #include "cevns/analysis/reactor_monitoring.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <optional>
 #include <string>
@@ -33,7 +35,10 @@ void validate(const ReactorMonitorSetup& s) {
   }
   if (std::abs(sum - 1.0) > 1e-6) throw InputError("reactor monitor: fission fractions must sum to 1");
   for (const double w : {s.power_uncertainty, s.f238_uncertainty, s.f241_uncertainty, s.background_uncertainty})
-    if (!(w >= 0.0)) throw InputError("reactor monitor: prior widths must be >= 0 (0 fixes, inf frees)");
+    if (!(w == 0.0 || w >= 1e-6))
+      throw InputError(fmt::format("reactor monitor: prior widths must be 0 (fixed), >= 1e-6 (relative) or inf "
+                                   "(free), got {:g}",
+                                   w));
 }
 
 // A prior of width w: fixed (w = 0), free (w = inf) or Gaussian.

@@ -1,6 +1,8 @@
 #include "cevns/io/source_catalog.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "cevns/core/error.hpp"
 #include "cevns/core/suggest.hpp"
@@ -44,6 +46,44 @@ std::vector<SourceEntry> source_catalog() {
   out.push_back({"ar37", "37Ar electron-capture lines: --activity-MCi A --distance-m L"});
   out.push_back({"table:PATH", "user table: E_MeV and per-species dPhi/dE in /cm^2/s/MeV [--scale F]"});
   return out;
+}
+
+namespace {
+
+// An option given for a source that does not use it is an error, not silently ignored.
+void reject_unused(const SourceOptions& o, const std::string& name, const std::vector<std::string>& used) {
+  const std::vector<std::pair<std::string, bool>> given{
+      {"--power-GW", !o.power_GW.empty()},
+      {"--distance-m", !o.distance_m.empty()},
+      {"--distance-kpc", o.distance_kpc.has_value()},
+      {"--beam-power-MW", o.beam_power_MW.has_value()},
+      {"--nu-per-proton", o.nu_per_proton.has_value()},
+      {"--nu-per-fission", o.nu_per_fission.has_value()},
+      {"--captures-per-fission", o.captures_per_fission.has_value()},
+      {"--activity-MCi", o.activity_MCi.has_value()},
+      {"--total-energy-erg", o.total_energy_erg.has_value()},
+      {"--scale", o.table_scale != 1.0}};
+  for (const auto& [option, present] : given) {
+    if (!present || std::find(used.begin(), used.end(), option) != used.end()) continue;
+    std::string takes;
+    for (const auto& u : used) takes += (takes.empty() ? "" : ", ") + u;
+    throw InputError(option + " does not apply to source '" + name + "'" +
+                     (takes.empty() ? std::string(" (it takes no options)") : " (it takes " + takes + ")"));
+  }
+}
+
+}  // namespace
+
+void reject_unused_source_options(const std::string& name, const SourceOptions& o) {
+  if (name.rfind("table:", 0) == 0) return reject_unused(o, "table:PATH", {"--scale"});
+  if (name == "reactor")
+    return reject_unused(o, name, {"--power-GW", "--distance-m", "--captures-per-fission", "--nu-per-fission"});
+  for (const auto& f : default_facilities())
+    if (f.name == name) return reject_unused(o, name, {"--distance-m", "--beam-power-MW", "--nu-per-proton"});
+  if (name == "supernova") return reject_unused(o, name, {"--distance-kpc", "--total-energy-erg"});
+  if (name == "cr51" || name == "ar37") return reject_unused(o, name, {"--activity-MCi", "--distance-m"});
+  if (name == "solar" || name.rfind("solar:", 0) == 0 || name == "dsnb" || name == "atmospheric")
+    return reject_unused(o, name, {});
 }
 
 NeutrinoSource make_source(const std::string& name, const SourceOptions& o) {

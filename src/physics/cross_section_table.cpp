@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "cevns/core/checks.hpp"
 #include "cevns/core/error.hpp"
 #include "cevns/core/quadrature.hpp"
 #include "cevns/core/units.hpp"
@@ -111,9 +112,7 @@ void batch_cross_sections(const CevnsCrossSection& xs, Neutrino nu, std::span<co
     throw InputError("cross sections: output size differs from the number of energies");
   double top = 0.0;
   for (const double E : energies) {
-    if (!(E >= 0.0) || !std::isfinite(E))
-      throw InputError("neutrino energy must be a non-negative number, got " + std::to_string(E / units::MeV) +
-                       " MeV");
+    require_neutrino_energy(E);
     top = std::max(top, E);
   }
   if (energies.size() < tabulate_from || !(top > 0.0)) {

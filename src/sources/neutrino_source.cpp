@@ -1,5 +1,7 @@
 #include "cevns/sources/neutrino_source.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <numbers>
 
@@ -53,8 +55,9 @@ const char* normalisation_suffix(Normalisation n) {
 }
 
 double inverse_square(double distance) {
-  if (!(distance > 0.0) || !std::isfinite(distance))
-    throw InputError("source distance must be positive and finite");
+  // 1 um to 1e9 light years: 1/(4 pi L^2) stays a finite, non-zero number.
+  if (!(distance >= 1e-6 * units::m) || !(distance <= 1e25 * units::m))
+    throw InputError(fmt::format("source distance must lie between 1e-6 m and 1e25 m, got {:g} m", distance / units::m));
   return 1.0 / (4.0 * std::numbers::pi * distance * distance);
 }
 

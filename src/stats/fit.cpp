@@ -30,7 +30,9 @@ double default_step(const Problem& p, std::size_t k, double x) {
   double s = p.step.size() > k && p.step[k] > 0.0 ? p.step[k] : std::max(0.1 * std::abs(x), 0.1);
   const double range = p.upper[k] - p.lower[k];
   if (std::isfinite(range)) s = std::min(s, 0.25 * range);
-  return s;
+  // A step below 1e-9 of the parameter's scale (a denormal prior width, say) is no step: NLopt's
+  // trust regions degenerate on it.
+  return std::max(s, 1e-9 * std::max(std::abs(x), 1.0));
 }
 
 std::vector<double> clamp_into(const Problem& p, std::vector<double> x) {

@@ -51,7 +51,7 @@ def test_bad_names_and_values_exit_2_with_suggestions(cevns):
         (["--zprime", "mass_MeV=10,coupling=1e-5,model=bl"], "did you mean b-l"),
         (["--zprime", "mass=10,coupling=1e-5"], "mass_MeV"),
         (["--scalar", "mass_MeV=10"], "coupling"),
-        (["--min-recoil-keV", "-1"], "non-negative"),
+        (["--min-recoil-keV", "-1"], "--min-recoil-keV: '-1' is outside the allowed range"),
     ]
     for args, text in cases:
         r = cevns("xsec", "--target", "Ge", "--enu", "5", *args)

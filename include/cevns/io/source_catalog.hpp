@@ -25,6 +25,10 @@ struct SourceOptions {
   double table_scale = 1.0;                    // table:PATH
 };
 
+// InputError naming an option that was given but does not apply to source `name` (the command
+// line's --activity-MCi for a reactor, say). Unknown names pass: make_source reports them.
+void reject_unused_source_options(const std::string& name, const SourceOptions& options);
+
 struct SourceEntry {
   std::string name;
   std::string description;

@@ -5,7 +5,10 @@
 #include <vector>
 
 #include "cevns/core/constants.hpp"
+#include <fmt/format.h>
+
 #include "cevns/core/error.hpp"
+#include "cevns/core/units.hpp"
 #include "cevns/core/quadrature.hpp"
 #include "cevns/core/suggest.hpp"
 #include "cevns/physics/kinematics.hpp"
@@ -26,10 +29,18 @@ void require_finite(double v, const std::string& what) {
   if (!std::isfinite(v)) throw InputError(what + " must be a finite number");
 }
 
+// |v| <= bound: beyond, cross sections overflow or the model has left any physical meaning
+// (docs/reliability.md lists the bounds).
+void require_bounded(double v, double bound, const std::string& what, const std::string& unit = "") {
+  require_finite(v, what);
+  if (std::abs(v) > bound)
+    throw InputError(fmt::format("{} must lie within +-{:g}{}, got {:g}", what, bound, unit.empty() ? "" : " " + unit, v));
+}
+
 void require_symmetric_finite(const FlavourMatrix& m, const std::string& what) {
   for (std::size_t a = 0; a < 3; ++a)
     for (std::size_t b = 0; b < 3; ++b) {
-      require_finite(m[a][b], what);
+      require_bounded(m[a][b], 1e3, what);
       if (m[a][b] != m[b][a]) throw InputError(what + " must be symmetric in the flavour indices");
     }
 }
@@ -74,29 +85,30 @@ void InteractionModel::validate() const {
   require_symmetric_finite(vector_d, "vector NSI eps^dV");
   require_symmetric_finite(tensor_u, "tensor NSI eps^uT");
   require_symmetric_finite(tensor_d, "tensor NSI eps^dT");
+  const double cm2 = units::cm2;
   for (std::size_t a = 0; a < 3; ++a) {
-    require_finite(scalar_nsi[a], "scalar NSI eps^S");
-    require_finite(magnetic_moment_bohr[a], "neutrino magnetic moment");
-    require_finite(millicharge_e[a], "neutrino millicharge");
-    require_finite(charge_radius_sq[a], "neutrino charge radius <r^2>");
-    require_finite(zprime.neutrino_charge[a], "Z' neutrino charge");
+    require_bounded(scalar_nsi[a], 1e3, "scalar NSI eps^S");
+    require_bounded(magnetic_moment_bohr[a], 1.0, "neutrino magnetic moment", "Bohr magnetons");
+    require_bounded(millicharge_e[a], 1.0, "neutrino millicharge", "e");
+    require_bounded(charge_radius_sq[a] / cm2, 1e-24, "neutrino charge radius <r^2>", "cm^2");
+    require_bounded(zprime.neutrino_charge[a], 1e3, "Z' neutrino charge");
   }
-  require_finite(zprime.coupling, "Z' coupling");
-  require_finite(zprime.up_charge, "Z' up-quark charge");
-  require_finite(zprime.down_charge, "Z' down-quark charge");
-  require_finite(scalar.coupling, "scalar coupling");
-  if (!(zprime.mass >= 0.0) || !std::isfinite(zprime.mass))
-    throw InputError("Z' mass must be a non-negative number of MeV, got " + std::to_string(zprime.mass));
-  if (!(scalar.mass >= 0.0) || !std::isfinite(scalar.mass))
-    throw InputError("scalar mediator mass must be a non-negative number of MeV, got " +
-                     std::to_string(scalar.mass));
+  require_bounded(zprime.coupling, 10.0, "Z' coupling");
+  require_bounded(zprime.up_charge, 1e3, "Z' up-quark charge");
+  require_bounded(zprime.down_charge, 1e3, "Z' down-quark charge");
+  require_bounded(scalar.coupling, 10.0, "scalar coupling");
+  if (!(zprime.mass >= 0.0) || !(zprime.mass <= 1e7 * units::MeV))
+    throw InputError(fmt::format("Z' mass must be a number of MeV in [0, 1e7], got {:g}", zprime.mass / units::MeV));
+  if (!(scalar.mass >= 0.0) || !(scalar.mass <= 1e7 * units::MeV))
+    throw InputError(
+        fmt::format("scalar mediator mass must be a number of MeV in [0, 1e7], got {:g}", scalar.mass / units::MeV));
   // A massless mediator makes the recoil integral diverge at T -> 0 unless a cutoff is given.
   if (has_zprime() && zprime.mass == 0.0 && !(min_recoil > 0.0))
     throw InputError("a massless Z' needs a positive recoil cutoff (min_recoil)");
   if (has_scalar() && scalar.mass == 0.0 && !(min_recoil > 0.0))
     throw InputError("a massless scalar mediator needs a positive recoil cutoff (min_recoil)");
-  if (!(min_recoil >= 0.0) || !std::isfinite(min_recoil))
-    throw InputError("recoil cutoff must be a non-negative energy, got " + std::to_string(min_recoil));
+  if (!(min_recoil >= 0.0) || !(min_recoil <= 1e3 * units::MeV))
+    throw InputError(fmt::format("recoil cutoff must be an energy in [0, 1e6] keV, got {:g} keV", min_recoil / units::keV));
 }
 
 ZprimeCharges zprime_charges(const LightVectorMediator& zprime) {
