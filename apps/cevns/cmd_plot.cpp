@@ -2,6 +2,10 @@
 // (python/cevns/plot_cli.py → cevns.plot). The options are declared here, so that --help lists them
 // and a wrong one is exit code 2 before Python starts; they are passed on unchanged.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <map>
 
 #include <filesystem>
 #include <memory>
@@ -9,6 +13,9 @@
 #include <string>
 #include <type_traits>
 #include <vector>
+
+#include "cevns/core/flavour.hpp"
+#include "cevns/physics/form_factor.hpp"
 
 #include "cevns/core/error.hpp"
 #include "command.hpp"
@@ -68,6 +75,31 @@ void add_plot_command(CLI::App& app) {
     const auto ext = std::filesystem::path(opt->out).extension().string();
     if (ext != ".png" && ext != ".pdf")
       throw InputError("cevns plot: --out must end in .png or .pdf (got '" + opt->out + "')");
+    // options that do not apply to the kind are errors, not silently ignored
+    static const std::map<std::string, std::vector<std::string>> applies{
+        {"flux", {"--source", "--power-GW", "--distance-m", "--distance-kpc", "--activity-MCi", "--flavour"}},
+        {"xsec", {"--target", "--enu", "--flavour", "--form-factor"}},
+        {"recoil", {"--target", "--enu", "--flavour", "--form-factor"}},
+        {"coherency", {"--target", "--enu", "--flavour", "--form-factor"}},
+        {"spectrum", {"--experiment", "--log", "--form-factor"}},
+        {"time", {"--experiment", "--form-factor"}},
+        {"profile", {"--csv", "--x", "--value"}},
+        {"contour", {"--csv", "--x", "--y", "--value"}}};
+    const std::vector<std::pair<std::string, bool>> given{
+        {"--source", !opt->source.empty()},     {"--target", !opt->targets.empty()},
+        {"--enu", !opt->enu_MeV.empty()},       {"--power-GW", !opt->power_GW.empty()},
+        {"--distance-m", !opt->distance_m.empty()}, {"--distance-kpc", opt->distance_kpc.has_value()},
+        {"--activity-MCi", opt->activity_MCi.has_value()}, {"--flavour", !opt->flavour.empty()},
+        {"--form-factor", !opt->form_factor.empty()}, {"--experiment", !opt->experiment.empty()},
+        {"--log", opt->log},                    {"--csv", !opt->csv.empty()},
+        {"--x", !opt->x.empty()},               {"--y", !opt->y.empty()},
+        {"--value", !opt->value.empty()}};
+    const auto& ok = applies.at(opt->kind);
+    for (const auto& [name, present] : given)
+      if (present && std::find(ok.begin(), ok.end(), name) == ok.end())
+        throw InputError(name + " does not apply to cevns plot " + opt->kind + " (it takes " + fmt::format("{}", fmt::join(ok, ", ")) + ")");
+    if (!opt->flavour.empty()) (void)parse_neutrino(opt->flavour);
+    if (!opt->form_factor.empty()) (void)parse_form_factor_model(opt->form_factor);
     std::vector<std::string> args{opt->kind, "--out", opt->out};
     const auto add_list = [&](const char* name, const auto& values) {
       if (values.empty()) return;

@@ -3,13 +3,14 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "cevns/core/error.hpp"
 #include "cevns/core/units.hpp"
 #include "cevns/io/experiment_reader.hpp"
+#include "cevns/io/text_output.hpp"
 #include "cevns/rates/prediction.hpp"
 #include "command.hpp"
 #include "output.hpp"
@@ -26,10 +27,10 @@ struct RateOptions {
 };
 
 void write_csv(const std::filesystem::path& dir, const Experiment& x, const Prediction& p, const PredictionResult& r) {
-  std::filesystem::create_directories(dir);
+  io::create_output_directory(dir);
   const std::string unit = to_string(x.response.observable);
   {
-    std::ofstream f(dir / "observable.csv");
+    std::ostringstream f;
     f << "bin_low_" << unit << ",bin_high_" << unit << ",signal_counts,background_counts,total_counts\n";
     for (std::size_t k = 0; k < r.energy_bins; ++k) {
       double s = 0, b = 0, t = 0;
@@ -41,10 +42,11 @@ void write_csv(const std::filesystem::path& dir, const Experiment& x, const Pred
       b = t - s;
       f << fmt::format("{},{},{:.8g},{:.8g},{:.8g}\n", x.response.bin_edges[k], x.response.bin_edges[k + 1], s, b, t);
     }
+    io::write_text_file(dir / "observable.csv", f.str());
   }
   {
     // One detector: recoil, density. Several: each detector's own recoil nodes, led by its name.
-    std::ofstream f(dir / "recoil.csv");
+    std::ostringstream f;
     const bool several = !x.modules.empty();
     f << (several ? "detector," : "") << "recoil_keVnr,signal_counts_per_keVnr\n";
     for (std::size_t m = 0; m < p.modules(); ++m) {
@@ -53,9 +55,10 @@ void write_csv(const std::filesystem::path& dir, const Experiment& x, const Pred
         f << (several ? p.module_name(m) + "," : "")
           << fmt::format("{:.8g},{:.8g}\n", d.recoil[j] / units::keV, d.density[j] * units::keV);
     }
+    io::write_text_file(dir / "recoil.csv", f.str());
   }
   if (r.time_bins > 1) {
-    std::ofstream f(dir / "observable_time.csv");
+    std::ostringstream f;
     f << "bin_low_" << unit << ",time_low_us,signal_counts,background_counts,total_counts\n";
     for (std::size_t k = 0; k < r.energy_bins; ++k)
       for (std::size_t j = 0; j < r.time_bins; ++j) {
@@ -63,6 +66,7 @@ void write_csv(const std::filesystem::path& dir, const Experiment& x, const Pred
         f << fmt::format("{},{},{:.8g},{:.8g},{:.8g}\n", x.response.bin_edges[k], x.time_edges[j] / units::us,
                          r.signal[n], r.total[n] - r.signal[n], r.total[n]);
       }
+    io::write_text_file(dir / "observable_time.csv", f.str());
   }
 }
 

@@ -16,6 +16,7 @@
 
 #include "cevns/core/error.hpp"
 #include "command.hpp"
+#include "output.hpp"
 
 namespace cevns::cli {
 namespace fs = std::filesystem;
@@ -76,7 +77,7 @@ fs::path python_package_parent() {
   argv.reserve(args.size() + 1);
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
-  std::cout.flush();
+  flush_captured_stdout();  // the new process writes to the real standard output
   std::cerr.flush();
   ::execv(python.c_str(), argv.data());
   throw DataError("cannot run " + python + ": " + std::strerror(errno));

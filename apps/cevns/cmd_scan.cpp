@@ -34,6 +34,8 @@ void run_scan_command(const ScanOptions& opt) {
   run.threads = opt.threads;
   run.checkpoint = opt.out + ".checkpoint";
   run.resume = opt.resume;
+  run.definition = scan::definition_hash(io::scan_definition_text(opt.file, config));
+  scan::install_interrupt_handlers();
   ProgressBar bar("scan", !opt.json && mpi.rank() == 0);
   run.progress = [&](std::size_t done, std::size_t total) { bar.update(done, total); };
   std::size_t resumed = 0;

@@ -12,6 +12,7 @@
 #include "cevns/analysis/toy_study.hpp"
 #include "cevns/core/error.hpp"
 #include "cevns/io/analysis_config_reader.hpp"
+#include "cevns/io/scan_config_reader.hpp"
 #include "cevns/scan/mpi_session.hpp"
 #include "cevns/scan/scan_runner.hpp"
 #include "command.hpp"
@@ -65,6 +66,9 @@ void run_toys_command(const ToysOptions& opt) {
   run.threads = opt.threads;
   if (!opt.out.empty()) run.checkpoint = opt.out + ".checkpoint";
   run.resume = opt.resume;
+  run.definition = scan::definition_hash(io::yaml_definition_text(opt.file) + " toys " +
+                                         std::to_string(config.toys.count) + " " + std::to_string(config.toys.seed));
+  scan::install_interrupt_handlers();
   ProgressBar bar("toys", !opt.json && mpi.rank() == 0);
   run.progress = [&](std::size_t done, std::size_t total) { bar.update(done, total); };
   std::size_t resumed = 0;

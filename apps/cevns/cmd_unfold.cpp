@@ -4,12 +4,13 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "cevns/core/error.hpp"
 #include "cevns/core/units.hpp"
+#include "cevns/io/text_output.hpp"
 #include "cevns/io/unfolding_config_reader.hpp"
 #include "cevns/io/nuclear_data_reader.hpp"
 #include "cevns/io/source_data_reader.hpp"
@@ -63,10 +64,9 @@ nlohmann::json capture_json(const stats::CaptureSeparation& c) {
 
 // energy edges, flux, error, bias estimate and truth of one solution per row (per fission per MeV).
 void write_csv(const std::filesystem::path& dir, const stats::ReactorUnfoldingResult& r) {
-  std::filesystem::create_directories(dir);
+  io::create_output_directory(dir);
   const auto write = [&](const std::string& name, const stats::UnfoldingResult& u) {
-    std::ofstream f(dir / name);
-    if (!f) throw InputError("cannot write " + (dir / name).string());
+    std::ostringstream f;
     f << "# beta = " << fmt::format("{:.10g}", u.beta) << "\n";
     f << "energy_low_MeV,energy_high_MeV,flux_per_fission_MeV,error_per_fission_MeV,bias_estimate,"
          "true_flux_per_fission_MeV,true_flux_no_capture_per_fission_MeV\n";
@@ -76,6 +76,7 @@ void write_csv(const std::filesystem::path& dir, const stats::ReactorUnfoldingRe
                        r.energy_edges[k + 1] / units::MeV, u.flux(i), std::sqrt(std::max(u.covariance(i, i), 0.0)),
                        u.bias(i), r.truth(i), r.truth_no_capture(i));
     }
+    io::write_text_file(dir / name, f.str());
   };
   write("unfolded_smallest_positive_beta.csv", r.chosen);
   write("unfolded_fixed_beta.csv", r.at_fixed);

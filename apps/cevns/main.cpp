@@ -14,6 +14,7 @@
 #include "cevns/core/error.hpp"
 #include "command.hpp"
 #include "option_limits.hpp"
+#include "output.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"cevns: coherent elastic neutrino-nucleus scattering toolkit"};
@@ -46,11 +47,12 @@ int main(int argc, char** argv) {
       "interrupted (SIGINT/SIGTERM; scans flush their checkpoint first). docs/reliability.md.");
   try {
     cevns::cli::validate_options(app);
+    cevns::cli::CapturedStdout output;
     app.parse(argc, argv);
-    // Results are only delivered once they are on their way: a failed write is an error, not exit 0.
-    std::cout.flush();
-    if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout))
-      throw cevns::OutputError(std::string("cannot write to standard output: ") + std::strerror(errno ? errno : EIO));
+    // Results are delivered once the command has finished: checked for non-finite numbers, and a
+    // failed write is an error, not exit 0.
+    const auto chosen = app.get_subcommands();
+    output.deliver(chosen.empty() ? std::string() : chosen.front()->get_name());
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {

@@ -6,6 +6,10 @@
 #include <limits>
 #include <stdexcept>
 
+#include "cevns/core/error.hpp"
+#include "cevns/physics/bsm/interaction_model.hpp"
+#include "cevns/physics/bsm/model_parameters.hpp"
+
 namespace cevns::cli {
 namespace {
 
@@ -17,6 +21,7 @@ OptionLimit number(std::string name, std::string unit, double min, double max, b
 OptionLimit whole(std::string name, double min, double max) {
   return {std::move(name), ValueKind::integer, "", min, max, false};
 }
+OptionLimit model(std::string name) { return {std::move(name), ValueKind::model, "", 0, 0, false}; }
 OptionLimit text(std::string name) { return {std::move(name), ValueKind::text, "", 0, 0, false}; }
 OptionLimit path(std::string name) { return {std::move(name), ValueKind::path, "", 0, 0, false}; }
 
@@ -30,6 +35,19 @@ std::string range_text(const OptionLimit& l) {
 // "" when `s` is acceptable, else why not.
 std::string check(const OptionLimit& l, const std::string& s) {
   if (s.empty()) return "empty value";
+  if (l.kind == ValueKind::model) {
+    // parsed now, into a scratch model, so that a bad key or value stops the program before any work
+    try {
+      InteractionModel m;
+      if (l.name == "--zprime") apply_zprime(m, s);
+      else if (l.name == "--scalar") apply_scalar(m, s);
+      else apply_nsi(m, s, l.name == "--tensor" ? "T" : "VTS");
+      m.validate();
+    } catch (const InputError& e) {
+      return e.what();
+    }
+    return "";
+  }
   if (l.kind == ValueKind::text || l.kind == ValueKind::path) return "";
   double v = 0.0;
   const char* end = s.data() + s.size();
@@ -77,7 +95,7 @@ const std::vector<OptionLimit>& option_limits() {
       number("--magnetic-moment", "Bohr magnetons", -1.0, 1.0, false),
       number("--millicharge", "e", -1.0, 1.0, false),
       number("--charge-radius-cm2", "cm2", -1e-24, 1e-24, false),
-      text("--nsi"), text("--tensor"), text("--zprime"), text("--scalar"),
+      model("--nsi"), model("--tensor"), model("--zprime"), model("--scalar"),
       text("--form-factor"), text("--couplings"), text("--radii"), text("--flavour"),
       // detectors and exposure
       number("--mass-kg", "kg", 0.0, 1e9),

@@ -11,7 +11,8 @@
 
 namespace cevns::cli {
 
-enum class ValueKind { number, integer, text, path };
+// model: a key=value BSM specification (--nsi, --zprime, ...), parsed and validated at once.
+enum class ValueKind { number, integer, text, path, model };
 
 struct OptionLimit {
   std::string name;  // as declared: "--enu", "file", ...

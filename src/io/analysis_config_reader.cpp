@@ -226,12 +226,12 @@ analysis::AnalysisConfig read_analysis_config(const std::filesystem::path& path)
   }
   if (const auto fit = root["fit"]) {
     c.only_keys(fit, "fit", {"starts", "seed", "tolerance", "max_evaluations"});
-    if (fit["starts"]) config.fit.starts = c.get<int>(fit, "starts", "fit");
+    if (fit["starts"]) config.fit.starts = static_cast<int>(c.count(fit, "starts", "fit"));
     if (config.fit.starts < 1) c.fail(fit["starts"], "fit.starts", "must be >= 1");
     if (fit["seed"]) config.fit.seed = c.get<std::uint64_t>(fit, "seed", "fit");
     if (fit["tolerance"]) config.fit.tolerance = c.number(fit, "tolerance", "fit");
     if (!(config.fit.tolerance > 0.0 && config.fit.tolerance < 0.1)) c.fail(fit, "fit.tolerance", "must lie in (0, 0.1)");
-    if (fit["max_evaluations"]) config.fit.max_evaluations = c.get<int>(fit, "max_evaluations", "fit");
+    if (fit["max_evaluations"]) config.fit.max_evaluations = static_cast<int>(c.count(fit, "max_evaluations", "fit"));
     if (config.fit.max_evaluations < 10) c.fail(fit, "fit.max_evaluations", "must be >= 10");
   }
   if (const auto scans = root["scans"]) {
@@ -254,14 +254,14 @@ analysis::AnalysisConfig read_analysis_config(const std::filesystem::path& path)
       x.max = s["max"] ? c.number(s, "max", w) : it->upper;
       if (!(x.max > x.min)) c.fail(s, w, "max must exceed min");
       if (x.min < it->lower || x.max > it->upper) c.fail(s, w, "the scan range must lie within the parameter's bounds");
-      if (s["points"]) x.points = c.get<std::size_t>(s, "points", w);
+      if (s["points"]) x.points = c.count(s, "points", w);
       if (x.points < 3 || x.points > 100000) c.fail(s["points"], w + ".points", "must lie in [3, 100000]");
       config.scans.push_back(x);
     }
   }
   if (const auto toys = root["toys"]) {
     c.only_keys(toys, "toys", {"count", "seed"});
-    if (toys["count"]) config.toys.count = c.get<std::size_t>(toys, "count", "toys");
+    if (toys["count"]) config.toys.count = c.count(toys, "count", "toys");
     if (config.toys.count == 0) c.fail(toys["count"], "toys.count", "must be >= 1");
     if (toys["seed"]) config.toys.seed = c.get<std::uint64_t>(toys, "seed", "toys");
   }

@@ -1,5 +1,6 @@
 #include "catalog_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "cevns/core/error.hpp"
@@ -13,20 +14,30 @@ void CatalogReader::keys(const YAML::Node& map, const std::string& where, const 
   if (cited && !map["source"]) fail(map, where + ".source", "missing: every number needs a citation");
 }
 
+void CatalogReader::model_keys(const YAML::Node& map, const std::string& where,
+                               const std::vector<std::pair<std::string, std::vector<std::string>>>& keys_by_model) const {
+  const auto model = map["model"] && map["model"].IsScalar() ? map["model"].Scalar() : std::string();
+  auto belongs = [&](const std::string& key) {
+    for (const auto& [m, keys] : keys_by_model)
+      if (m == model && std::find(keys.begin(), keys.end(), key) != keys.end()) return true;
+    return false;
+  };
+  for (const auto& [m, keys] : keys_by_model)
+    for (const auto& key : keys)
+      if (map[key] && !belongs(key))
+        fail(map[key], where + "." + key, "does not apply to model '" + model + "' (it belongs to model '" + m + "')");
+}
+
 std::vector<double> CatalogReader::numbers(const YAML::Node& map, const std::string& key,
                                            const std::string& where) const {
   const auto node = map[key];
   if (!node) fail(map, where + "." + key, "missing");
-  if (node.IsSequence()) {
-    auto v = get<std::vector<double>>(map, key, where);
-    if (v.empty()) fail(node, where + "." + key, "empty list");
-    return v;
-  }
+  if (node.IsSequence()) return YamlReader::numbers(map, key, where);
   return {number(map, key, where)};
 }
 
-std::vector<double> CatalogReader::edges(const YAML::Node& map, const std::string& key,
-                                         const std::string& where) const {
+std::vector<double> CatalogReader::edges(const YAML::Node& map, const std::string& key, const std::string& where,
+                                         bool non_negative) const {
   const auto node = map[key];
   const std::string k = where + "." + key;
   std::vector<double> e;
@@ -42,8 +53,12 @@ std::vector<double> CatalogReader::edges(const YAML::Node& map, const std::strin
     e = get<std::vector<double>>(map, key, where);
     if (e.size() < 2) fail(node, k, "at least two edges are needed");
   }
-  for (std::size_t i = 1; i < e.size(); ++i)
-    if (!(e[i] > e[i - 1])) fail(node, k, "edges must increase");
+  if (e.size() > 100001) fail(node, k, "at most 100000 bins");
+  for (std::size_t i = 0; i < e.size(); ++i) {
+    if (!std::isfinite(e[i])) fail(node, k, "edges must be finite numbers");
+    if (non_negative && e[i] < 0.0) fail(node, k, "edges must be >= 0");
+    if (i > 0 && !(e[i] > e[i - 1])) fail(node, k, "edges must increase");
+  }
   return e;
 }
 
@@ -62,7 +77,7 @@ TextTable CatalogReader::table(const YAML::Node& map, const std::string& where) 
 
 std::vector<double> CatalogReader::column(const TextTable& t, const YAML::Node& map, const std::string& key,
                                           std::size_t fallback, const std::string& where) const {
-  const std::size_t c = map[key] ? get<std::size_t>(map, key, where) : fallback;
+  const std::size_t c = map[key] ? count(map, key, where, 0, 1000) : fallback;
   std::vector<double> v;
   for (std::size_t r = 0; r < t.rows().size(); ++r) v.push_back(t.number(r, c));
   return v;

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cevns/io/text_table.hpp"
@@ -19,10 +20,16 @@ class CatalogReader : public YamlReader {
   // Rejects keys outside `allowed`; requires a `source:` citation when `cited`.
   void keys(const YAML::Node& map, const std::string& where, const std::vector<std::string>& allowed,
             bool cited = true) const;
+  // Keys that belong to another `model:` than the block's (keys listed under several models
+  // belong to each) are errors, not silently ignored.
+  void model_keys(const YAML::Node& map, const std::string& where,
+                  const std::vector<std::pair<std::string, std::vector<std::string>>>& keys_by_model) const;
   // A number or a list of numbers.
   std::vector<double> numbers(const YAML::Node& map, const std::string& key, const std::string& where) const;
-  // Edges from a list or from {min, max, width}.
-  std::vector<double> edges(const YAML::Node& map, const std::string& key, const std::string& where) const;
+  // Edges from a list or from {min, max, width}; energies and photoelectrons are never negative,
+  // times (relative to the beam pulse) may be (`non_negative` = false).
+  std::vector<double> edges(const YAML::Node& map, const std::string& key, const std::string& where,
+                            bool non_negative = true) const;
   // The table named by `file`: relative to the YAML file's folder if it exists there, else to data/.
   TextTable table(const YAML::Node& map, const std::string& where) const;
   // Column `key` (default `fallback`) of a table, as numbers.

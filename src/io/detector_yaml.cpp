@@ -17,6 +17,11 @@ Quenching read_quenching(const CatalogReader& r, const YAML::Node& q, const Mate
                                                {"polynomial", QuenchingModel::polynomial},
                                                {"linear", QuenchingModel::linear},
                                                {"table", QuenchingModel::table}});
+  r.model_keys(q, w, {{"constant", {"factor"}},
+                      {"lindhard", {"k", "atomic_number"}},
+                      {"polynomial", {"coefficients_MeVee"}},
+                      {"linear", {"a", "b_per_keVnr"}},
+                      {"table", {"file", "recoil_column", "factor_column"}}});
   switch (model) {
     case QuenchingModel::none:
       return {};
@@ -64,6 +69,10 @@ void read_resolution(const CatalogReader& r, const YAML::Node& rs, DetectorRespo
                                                   {"fano", ResolutionModel::fano},
                                                   {"gamma", ResolutionModel::gamma},
                                                   {"table", ResolutionModel::table}});
+  r.model_keys(rs, wr, {{"sqrt", {"a_sqrt_keV", "b_keV", "sigma0_keV"}},
+                        {"fano", {"fano_factor", "pair_energy_eV", "sigma0_keV"}},
+                        {"gamma", {"shape_per_keVee"}},
+                        {"table", {"file", "mean_column", "sigma_column"}}});
   d.resolution.a_sqrt_keV = r.optional(rs, "a_sqrt_keV", wr, 0.0);
   d.resolution.b_keV = r.optional(rs, "b_keV", wr, 0.0);
   d.resolution.sigma0_keV = r.optional(rs, "sigma0_keV", wr, 0.0);
@@ -91,6 +100,8 @@ void read_efficiency(const CatalogReader& r, const YAML::Node& ef, DetectorRespo
       ef, "model", we,
       {{"none", EfficiencyModel::none}, {"logistic", EfficiencyModel::logistic}, {"table", EfficiencyModel::table}});
   d.efficiency = Efficiency{};
+  r.model_keys(ef, we, {{"logistic", {"a", "k", "x0", "d", "zero_below", "half_below"}},
+                        {"table", {"file", "x_column", "efficiency_column"}}});
   if (model == EfficiencyModel::logistic) {
     d.efficiency = Efficiency::logistic(r.number(ef, "a", we), r.number(ef, "k", we), r.number(ef, "x0", we),
                                         r.optional(ef, "d", we, 0.0));

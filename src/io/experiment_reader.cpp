@@ -116,7 +116,7 @@ void read_timing(const CatalogReader& r, const YAML::Node& root, Experiment& x) 
   r.keys(t, "timing", {"source", "time_edges_us", "pulse_mean_ns", "pulse_sigma_ns", "efficiency_flat_until_ns",
                        "efficiency_decay_per_us"});
   if (!x.pulsed) r.fail(t, "timing", "a time axis needs a pi-DAR source");
-  const auto edges_us = r.edges(t, "time_edges_us", "timing");
+  const auto edges_us = r.edges(t, "time_edges_us", "timing", false);
   for (const double e : edges_us) x.time_edges.push_back(e * units::us);
   x.timing = DecayAtRestTiming(r.optional(t, "pulse_mean_ns", "timing", 440.0) * units::ns,
                                r.positive(t, "pulse_sigma_ns", "timing") * units::ns,

@@ -1,7 +1,10 @@
 #include "cevns/io/scan_config_reader.hpp"
 
+#include <fmt/format.h>
+
 #include <yaml-cpp/yaml.h>
 
+#include <cmath>
 #include <set>
 
 #include "cevns/analysis/sterile_sensitivity.hpp"
@@ -44,7 +47,11 @@ scan::ScanConfig scan_config_from_yaml(const YAML::Node& root, const std::string
   }
   if (root["flavour"]) config.flavour = c.get<std::string>(root, "flavour", "");
   if (root["normalisation_uncertainty"])
+    // a relative width >= 0; .inf: a free normalisation
     config.normalisation_uncertainty = c.get<double>(root, "normalisation_uncertainty", "");
+    if (!(config.normalisation_uncertainty >= 0.0) || (std::isfinite(config.normalisation_uncertainty) &&
+                                                       config.normalisation_uncertainty > 10.0))
+      c.fail(root["normalisation_uncertainty"], "normalisation_uncertainty", "expected a number in [0, 10] or .inf (free)");
   if (root["zprime_model"]) {
     config.zprime_model = c.get<std::string>(root, "zprime_model", "");
     try {
@@ -53,7 +60,7 @@ scan::ScanConfig scan_config_from_yaml(const YAML::Node& root, const std::string
       c.fail(root["zprime_model"], "zprime_model", e.what());
     }
   }
-  if (root["distances_m"]) config.distances_m = c.get<std::vector<double>>(root, "distances_m", "");
+  if (root["distances_m"]) config.distances_m = c.numbers(root, "distances_m", "");
   if (root["sterile"]) {
     c.only_keys(root["sterile"], "sterile", sterile_setup_keys());
     config.sterile = c.get<std::map<std::string, double>>(root, "sterile", "");
@@ -72,7 +79,7 @@ scan::ScanConfig scan_config_from_yaml(const YAML::Node& root, const std::string
       c.fail(root["sampling"], "sampling", e.what());
     }
   }
-  if (root["samples"]) config.samples = c.get<std::size_t>(root, "samples", "");
+  if (root["samples"]) config.samples = c.count(root, "samples", "");
   if (root["seed"]) config.seed = c.get<std::uint64_t>(root, "seed", "");
   const auto params = root["parameters"];
   if (!params || !params.IsSequence() || params.size() == 0)
@@ -84,19 +91,37 @@ scan::ScanConfig scan_config_from_yaml(const YAML::Node& root, const std::string
     c.only_keys(p, where, {"name", "min", "max", "points", "log"});
     scan::ParameterAxis axis;
     axis.name = c.get<std::string>(p, "name", where);
-    axis.min = c.get<double>(p, "min", where);
-    axis.max = c.get<double>(p, "max", where);
-    if (p["points"]) axis.points = c.get<std::size_t>(p, "points", where);
+    axis.min = c.number(p, "min", where);
+    axis.max = c.number(p, "max", where);
+    if (p["points"]) axis.points = c.count(p, "points", where);
     if (p["log"]) axis.logarithmic = c.get<bool>(p, "log", where);
     if (!seen.insert(axis.name).second) c.fail(p, where + ".name", "parameter '" + axis.name + "' appears twice");
     if (!(axis.max >= axis.min)) c.fail(p, where, "max must not be below min");
     if (config.sampling == scan::Sampling::grid && axis.points == 0) c.fail(p, where + ".points", "must be >= 1");
     config.axes.push_back(axis);
   }
+  if (config.sampling == scan::Sampling::grid) {
+    // the results of a scan are held in memory: a grid holds at most 1e8 points
+    double total = 1.0;
+    for (const auto& axis : config.axes) total *= static_cast<double>(axis.points);
+    if (total > 1e8) c.fail(params, "parameters", fmt::format("the grid has {:g} points; at most 1e8 are allowed", total));
+  }
   if (config.sampling != scan::Sampling::grid && config.samples == 0)
     c.fail(root, "samples", "random and latin-hypercube sampling need samples > 0");
   return config;
 }
 }  // namespace
+
+std::string yaml_definition_text(const std::filesystem::path& file) {
+  return YAML::Dump(load_yaml_file(file, "definition")) + "\n";
+}
+
+std::string scan_definition_text(const std::filesystem::path& scan_file, const scan::ScanConfig& config) {
+  std::string text = yaml_definition_text(scan_file);
+  if (!config.analysis.empty()) text += yaml_definition_text(config.analysis);
+  for (const auto& e : config.experiments)
+    if (std::filesystem::is_regular_file(e)) text += yaml_definition_text(e);
+  return text;
+}
 
 }  // namespace cevns::io

@@ -62,7 +62,9 @@ void reject_unused(const SourceOptions& o, const std::string& name, const std::v
       {"--captures-per-fission", o.captures_per_fission.has_value()},
       {"--activity-MCi", o.activity_MCi.has_value()},
       {"--total-energy-erg", o.total_energy_erg.has_value()},
-      {"--scale", o.table_scale != 1.0}};
+      {"--scale", o.table_scale != 1.0},
+      {"--solar-model", o.solar_composition != "GS98"},
+      {"--no-oscillation", !o.oscillate}};
   for (const auto& [option, present] : given) {
     if (!present || std::find(used.begin(), used.end(), option) != used.end()) continue;
     std::string takes;
@@ -82,8 +84,8 @@ void reject_unused_source_options(const std::string& name, const SourceOptions& 
     if (f.name == name) return reject_unused(o, name, {"--distance-m", "--beam-power-MW", "--nu-per-proton"});
   if (name == "supernova") return reject_unused(o, name, {"--distance-kpc", "--total-energy-erg"});
   if (name == "cr51" || name == "ar37") return reject_unused(o, name, {"--activity-MCi", "--distance-m"});
-  if (name == "solar" || name.rfind("solar:", 0) == 0 || name == "dsnb" || name == "atmospheric")
-    return reject_unused(o, name, {});
+  if (name == "solar" || name.rfind("solar:", 0) == 0) return reject_unused(o, name, {"--solar-model", "--no-oscillation"});
+  if (name == "dsnb" || name == "atmospheric") return reject_unused(o, name, {});
 }
 
 NeutrinoSource make_source(const std::string& name, const SourceOptions& o) {

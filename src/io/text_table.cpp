@@ -86,8 +86,9 @@ double TextTable::number(std::size_t r, std::size_t col) const {
   if (!s.empty() && *begin == '+') ++begin;
   const auto [ptr, ec] = std::from_chars(begin, end, value);
   if (ec != std::errc() || ptr != end || !std::isfinite(value))
-    throw ConfigError(where(r) + ": column " + std::to_string(col + 1) + " is not a number: '" + s +
-                      "'");
+    // the field itself is not quoted: a table named by a user file may be any file on the machine
+    throw ConfigError(where(r) + ": column " + std::to_string(col + 1) + " is not a finite number (a field of " +
+                      std::to_string(s.size()) + " characters)");
   return value;
 }
 

@@ -167,7 +167,7 @@ void read_beta(const Context& c, const YAML::Node& node, stats::ReactorUnfolding
     }
     c.only_keys(g, gw, {"min", "max", "points"});
     const double lo = c.positive(g, "min", gw), hi = c.positive(g, "max", gw);
-    const auto points = c.get<std::size_t>(g, "points", gw);
+    const auto points = c.count(g, "points", gw, 2, 10000);
     if (!(hi > lo) || points < 2) c.fail(g, gw, "needs 0 < min < max and points >= 2");
     o.betas = stats::log_grid(lo, hi, points);
   }

@@ -1,5 +1,7 @@
 #include "yaml_reader.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -7,6 +9,7 @@
 #include <fstream>
 
 #include "cevns/core/error.hpp"
+#include "cevns/io/yaml_limits.hpp"
 
 namespace cevns::io {
 
@@ -89,7 +92,46 @@ void YamlReader::only_keys(const YAML::Node& map, const std::string& where,
 double YamlReader::number(const YAML::Node& map, const std::string& key, const std::string& where) const {
   const double v = get<double>(map, key, where);
   if (!std::isfinite(v)) fail(map[key], join(where, key), "not a finite number");
+  if (const auto* l = yaml_limit(key)) {
+    if (const auto problem = yaml_limit_problem(*l, v); !problem.empty()) fail(map[key], join(where, key), problem);
+  }
   return v;
+}
+
+std::vector<double> YamlReader::numbers(const YAML::Node& map, const std::string& key, const std::string& where) const {
+  const auto node = map[key];
+  if (!node) fail(map, join(where, key), "missing");
+  if (!node.IsSequence()) fail(node, join(where, key), "expected a list of numbers");
+  if (node.size() == 0) fail(node, join(where, key), "empty list");
+  std::vector<double> out;
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    const std::string item = join(where, key) + "[" + std::to_string(i) + "]";
+    double v = 0.0;
+    try {
+      v = node[i].as<double>();
+    } catch (const YAML::Exception&) {
+      fail(node[i], item, "wrong type (value '" + YAML::Dump(node[i]) + "')");
+    }
+    if (!std::isfinite(v)) fail(node[i], item, "not a finite number");
+    if (const auto* l = yaml_limit(key)) {
+      if (const auto problem = yaml_limit_problem(*l, v); !problem.empty()) fail(node[i], item, problem);
+    }
+    out.push_back(v);
+  }
+  return out;
+}
+
+std::size_t YamlReader::count(const YAML::Node& map, const std::string& key, const std::string& where, double min,
+                              double max) const {
+  const double v = get<double>(map, key, where);
+  if (const auto* l = yaml_limit(key)) {
+    min = std::max(min, l->min);
+    max = std::min(max, l->max);
+  }
+  if (!std::isfinite(v) || v != std::floor(v) || v < min || v > max)
+    fail(map[key], join(where, key),
+         fmt::format("expected a whole number from {:g} to {:g}, got '{}'", min, max, map[key].Scalar()));
+  return static_cast<std::size_t>(v);
 }
 
 double YamlReader::positive(const YAML::Node& map, const std::string& key, const std::string& where,

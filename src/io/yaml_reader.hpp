@@ -42,7 +42,14 @@ class YamlReader {
       fail(node, join(where, key), "wrong type (value '" + YAML::Dump(node) + "')");
     }
   }
+  // A finite number; one whose key is in yaml_limits() must lie inside its range.
   double number(const YAML::Node& map, const std::string& key, const std::string& where) const;
+  // A non-empty list of such numbers.
+  std::vector<double> numbers(const YAML::Node& map, const std::string& key, const std::string& where) const;
+  // A whole number from `min` to `max` (tightened by the key's yaml_limits() entry): never a
+  // negative value read as a huge unsigned one.
+  std::size_t count(const YAML::Node& map, const std::string& key, const std::string& where, double min = 0.0,
+                    double max = 1e15) const;
   double positive(const YAML::Node& map, const std::string& key, const std::string& where,
                   const std::string& problem = "must be positive") const;
   std::optional<double> optional(const YAML::Node& map, const std::string& key, const std::string& where) const;

@@ -5,6 +5,8 @@
 
 #include <cerrno>
 #include <charconv>
+#include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -49,17 +51,19 @@ void append_number(std::string& out, double value) {
   out.append(buffer, end);
 }
 
-CheckpointWriter::CheckpointWriter(const std::filesystem::path& path, const std::vector<std::string>& value_names)
+CheckpointWriter::CheckpointWriter(const std::filesystem::path& path, const std::vector<std::string>& value_names,
+                                   const std::string& definition)
     : path_(path) {
   if (std::filesystem::exists(path)) drop_torn_tail(path);
   fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-  if (fd_ < 0) throw InputError("cannot open checkpoint file " + path.string() + ": " + std::strerror(errno));
+  if (fd_ < 0) throw OutputError("cannot open checkpoint file " + path.string() + ": " + std::strerror(errno));
   if (std::filesystem::file_size(path) == 0) {
     std::string header = "# cevns scan checkpoint: index,status";
     for (const auto& n : value_names) header += "," + n;
     header += "\n";
+    if (!definition.empty()) header += "# definition: " + definition + "\n";
     if (::write(fd_, header.data(), header.size()) != static_cast<ssize_t>(header.size()))
-      throw InputError("cannot write checkpoint file " + path.string());
+      throw OutputError("cannot write checkpoint file " + path.string() + ": " + std::strerror(errno));
   }
 }
 
@@ -101,7 +105,7 @@ void CheckpointWriter::flush() {
   // One write per batch of whole lines (O_APPEND): a killed process leaves whole lines only, or a
   // torn tail that readers drop.
   if (::write(fd_, pending_.data(), pending_.size()) != static_cast<ssize_t>(pending_.size()))
-    throw InputError("cannot append to checkpoint file " + path_.string());
+    throw OutputError("cannot append to checkpoint file " + path_.string() + ": " + std::strerror(errno));
   pending_.clear();
 }
 
@@ -134,6 +138,34 @@ std::map<std::size_t, PointResult> read_checkpoint(const std::filesystem::path& 
     }
   }
   return results;
+}
+
+std::string checkpoint_definition(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::string line;
+  const std::string tag = "# definition: ";
+  for (int n = 0; n < 4 && std::getline(in, line); ++n)
+    if (line.rfind(tag, 0) == 0) return line.substr(tag.size());
+  return "";
+}
+
+void require_definition(const std::filesystem::path& path, const std::string& definition) {
+  if (definition.empty() || !std::filesystem::exists(path)) return;
+  const std::string recorded = checkpoint_definition(path);
+  if (!recorded.empty() && recorded != definition)
+    throw InputError("checkpoint " + path.string() + " was written for another scan definition (" + recorded +
+                     ", now " + definition + "): --resume would mix two scans; remove it or run without --resume");
+}
+
+std::string definition_hash(const std::string& text) {
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a 64
+  for (const unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(h));
+  return buffer;
 }
 
 std::filesystem::path checkpoint_part(const std::filesystem::path& checkpoint, int rank) {

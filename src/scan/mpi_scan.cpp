@@ -56,7 +56,7 @@ ScanResults run_scan_mpi(const ScanJob& job, const RunOptions& options) {
   // tells everyone which indices are pending.
   ScanResults finished(job.space.size(), job.value_names.size());
   std::vector<unsigned long> pending;
-  if (rank == 0) {
+  if (rank == 0) try {
     if (options.checkpoint) {
       const fs::path base = *options.checkpoint;
       const fs::path dir = base.has_parent_path() ? base.parent_path() : fs::path(".");
@@ -69,6 +69,7 @@ ScanResults run_scan_mpi(const ScanJob& job, const RunOptions& options) {
         }
       for (const auto& p : parts) {
         if (options.resume) {
+          require_definition(p, options.definition);
           for (const auto& [i, r] : read_checkpoint(p)) finished.set(i, r);
         } else {
           fs::remove(p);
@@ -77,6 +78,10 @@ ScanResults run_scan_mpi(const ScanJob& job, const RunOptions& options) {
     }
     for (std::size_t i = 0; i < job.space.size(); ++i)
       if (!finished.has(i)) pending.push_back(i);
+  } catch (const std::exception& e) {  // the other ranks wait in MPI_Bcast: stop them too
+    std::fprintf(stderr, "cevns: error: %s\n", e.what());
+    const auto* err = dynamic_cast<const Error*>(&e);
+    MpiSession::abort_all(err ? err->exit_code() : exit_internal_error);
   }
   unsigned long n_pending = pending.size();
   MPI_Bcast(&n_pending, 1, MPI_UNSIGNED_LONG, 0, MPI_COMM_WORLD);
@@ -101,7 +106,7 @@ ScanResults run_scan_mpi(const ScanJob& job, const RunOptions& options) {
 
   std::optional<CheckpointWriter> writer;
   if (options.checkpoint)
-    writer.emplace(checkpoint_part(*options.checkpoint, rank), job.value_names);
+    writer.emplace(checkpoint_part(*options.checkpoint, rank), job.value_names, options.definition);
   // This rank's results, packed for the gather: per point [index, valid, values...] (fixed width).
   const std::size_t width = 2 + job.value_names.size();
   std::vector<double> packed;
@@ -126,6 +131,11 @@ ScanResults run_scan_mpi(const ScanJob& job, const RunOptions& options) {
           },
           writer.has_value());
       if (rank == 0 && options.progress) options.progress(static_cast<std::size_t>(stop), n_pending);
+      // Each rank gets mpirun's forwarded signal: flush this rank's part and stop every rank.
+      if (const int signal_number = interrupt_signal(); signal_number != 0) {
+        if (writer) writer->flush();
+        throw Interrupted(signal_number);
+      }
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "cevns: error (rank %d): %s\n", rank, e.what());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -16,6 +17,21 @@
 namespace cevns::scan {
 
 unsigned default_thread_count() { return std::max(1u, std::thread::hardware_concurrency()); }
+
+namespace {
+volatile std::sig_atomic_t received_signal = 0;
+extern "C" void on_interrupt(int signal_number) { received_signal = signal_number; }
+}  // namespace
+
+void install_interrupt_handlers() {
+  struct sigaction action {};
+  action.sa_handler = on_interrupt;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+int interrupt_signal() { return static_cast<int>(received_signal); }
 
 void evaluate_points(const ScanJob& job, const std::vector<std::size_t>& indices, unsigned threads,
                      const BatchHandler& on_batch, bool checkpoint_text) {
@@ -32,7 +48,7 @@ void evaluate_points(const ScanJob& job, const std::vector<std::size_t>& indices
     std::vector<double> point;
     PointBatch batch;
     std::string text;
-    while (!stop.load(std::memory_order_relaxed)) {
+    while (!stop.load(std::memory_order_relaxed) && interrupt_signal() == 0) {
       const std::size_t first = next.fetch_add(chunk);
       if (first >= indices.size()) return;
       const std::size_t last = std::min(indices.size(), first + chunk);
@@ -78,8 +94,10 @@ void evaluate_points(const ScanJob& job, const std::vector<std::size_t>& indices
 
 ScanResults run_scan(const ScanJob& job, const RunOptions& options) {
   ScanResults results(job.space.size(), job.value_names.size());
-  if (options.resume && options.checkpoint)
+  if (options.resume && options.checkpoint) {
+    require_definition(*options.checkpoint, options.definition);
     for (const auto& [i, r] : read_checkpoint(*options.checkpoint)) results.set(i, r);
+  }
   std::vector<std::size_t> pending;
   pending.reserve(job.space.size() - results.size());
   for (std::size_t i = 0; i < job.space.size(); ++i)
@@ -87,7 +105,7 @@ ScanResults run_scan(const ScanJob& job, const RunOptions& options) {
   std::optional<CheckpointWriter> writer;
   if (options.checkpoint) {
     if (!options.resume) std::filesystem::remove(*options.checkpoint);
-    writer.emplace(*options.checkpoint, job.value_names);
+    writer.emplace(*options.checkpoint, job.value_names, options.definition);
   }
   const std::size_t total = job.space.size();
   std::size_t done = total - pending.size();
@@ -100,13 +118,17 @@ ScanResults run_scan(const ScanJob& job, const RunOptions& options) {
         if (options.progress) options.progress(done, total);
       },
       writer.has_value());
+  if (const int signal_number = interrupt_signal(); signal_number != 0) {
+    if (writer) writer->flush();
+    throw Interrupted(signal_number);
+  }
   return results;
 }
 
 void write_results_csv(const std::filesystem::path& path, const ScanJob& job, const ScanResults& results,
                        unsigned threads) {
   std::FILE* out = std::fopen(path.c_str(), "wb");
-  if (!out) throw InputError("cannot write " + path.string() + ": " + std::strerror(errno));
+  if (!out) throw OutputError("cannot write " + path.string() + ": " + std::strerror(errno));
   std::string header = "index";
   for (const auto& a : job.space.axes()) header += "," + a.name;
   for (const auto& n : job.value_names) header += "," + n;
@@ -148,7 +170,7 @@ void write_results_csv(const std::filesystem::path& path, const ScanJob& job, co
     for (const auto& b : buffers) ok = ok && std::fwrite(b.data(), 1, b.size(), out) == b.size();
   }
   ok = std::fclose(out) == 0 && ok;
-  if (!ok) throw InputError("cannot write " + path.string() + ": " + std::strerror(errno));
+  if (!ok) throw OutputError("cannot write " + path.string() + ": " + std::strerror(errno));
 }
 
 }  // namespace cevns::scan

@@ -90,7 +90,7 @@ def test_gamma_response_is_for_photoelectrons(cevns, tmp_path):
     # the CsI 2021 release's gamma PE response smears reconstructed photoelectrons only
     lar = open(__file__.replace("tests/cli/test_experiments.py", "data/experiments/coherent-lar-2020.yaml")).read()
     bad = tmp_path / "gamma.yaml"
-    bad.write_text(lar.replace("  model: sqrt", "  model: gamma\n  shape_per_keVee: 9.56"))
+    bad.write_text(lar.replace("  model: sqrt\n  a_sqrt_keV: 0.58", "  model: gamma\n  shape_per_keVee: 9.56"))
     r = cevns("rate", "--experiment", bad)
     assert r.returncode == 3 and "gamma.yaml:" in r.stderr and "pe only" in r.stderr
     csi = open(__file__.replace("tests/cli/test_experiments.py", "data/experiments/coherent-csi-2021.yaml")).read()

@@ -48,6 +48,19 @@ class OutputError : public Error {
   [[nodiscard]] int exit_code() const noexcept override { return 6; }
 };
 
+// A long run (scan, toys) stopped by SIGINT or SIGTERM after flushing its checkpoint: exit 128 + signal.
+class Interrupted : public Error {
+ public:
+  explicit Interrupted(int signal_number)
+      : Error("interrupted by signal " + std::to_string(signal_number) + "; finished points are in the checkpoint "
+              "(--resume continues)"),
+        signal_(signal_number) {}
+  [[nodiscard]] int exit_code() const noexcept override { return 128 + signal_; }
+
+ private:
+  int signal_;
+};
+
 // Exit codes of the command line beyond the Error classes.
 inline constexpr int exit_out_of_memory = 7;
 inline constexpr int exit_internal_error = 8;

@@ -2,7 +2,8 @@
 // Scan results appended to a file as they finish, one line per point, so that a killed scan
 // (even by SIGKILL) loses at most the points in flight and `--resume` skips the rest.
 //
-// Format: a '#' header naming the columns, then lines "index,status,v1,...,vk". Lines are
+// Format: a '#' header naming the columns, a '# definition: HASH' line (what the scan computes),
+// then lines "index,status,v1,...,vk". Lines are
 // collected and written with one write(2) call per batch (at most 0.2 s or 64 KiB of results):
 // a kill loses at most that batch, which --resume recomputes; a torn last line is dropped on
 // reading, so no point is ever recorded twice or half.
@@ -25,7 +26,8 @@ class CheckpointWriter {
  public:
   // Opens `path` for appending; writes the header if the file is new or empty. A torn last line
   // (no newline) left by a kill is cut off first.
-  CheckpointWriter(const std::filesystem::path& path, const std::vector<std::string>& value_names);
+  CheckpointWriter(const std::filesystem::path& path, const std::vector<std::string>& value_names,
+                   const std::string& definition = {});
   ~CheckpointWriter();
   CheckpointWriter(const CheckpointWriter&) = delete;
   CheckpointWriter& operator=(const CheckpointWriter&) = delete;
@@ -47,6 +49,13 @@ class CheckpointWriter {
 // Every complete result line of a checkpoint file (index -> result); an empty map if the file
 // does not exist. ConfigError naming file:line for a malformed complete line.
 std::map<std::size_t, PointResult> read_checkpoint(const std::filesystem::path& path);
+
+// The definition recorded in a checkpoint ("" if none or no file).
+std::string checkpoint_definition(const std::filesystem::path& path);
+// InputError if `path` exists and records a definition other than `definition` (both non-empty).
+void require_definition(const std::filesystem::path& path, const std::string& definition);
+// A short fingerprint (16 hex digits, FNV-1a) of a scan's definition text.
+std::string definition_hash(const std::string& text);
 
 // Under MPI each rank appends to its own part, CHECKPOINT.rank<R>, beside CHECKPOINT.
 std::filesystem::path checkpoint_part(const std::filesystem::path& checkpoint, int rank);

@@ -33,6 +33,9 @@ struct RunOptions {
   unsigned threads = 0;                           // 0: all hardware threads
   std::optional<std::filesystem::path> checkpoint; // where results are appended
   bool resume = false;                            // skip points already in the checkpoint
+  // What the scan computes (definition_hash of its file); stored in the checkpoint, and a resume
+  // from a checkpoint written for another definition is refused. Empty: not checked.
+  std::string definition;
   std::function<void(std::size_t done, std::size_t total)> progress;  // called from one thread
 };
 
@@ -68,5 +71,11 @@ void write_results_csv(const std::filesystem::path& path, const ScanJob& job, co
 
 // Hardware threads, at least 1.
 unsigned default_thread_count();
+
+// SIGINT and SIGTERM make running scans stop taking points, flush their checkpoints and throw
+// Interrupted (exit 130 / 143). Installed by the command line around scans and toys.
+void install_interrupt_handlers();
+// The signal received since install_interrupt_handlers(), or 0.
+int interrupt_signal();
 
 }  // namespace cevns::scan

@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <fmt/format.h>
 #include <optional>
 #include <utility>
 
@@ -70,13 +71,15 @@ std::vector<KeyValue> parse_key_values(std::string_view text, std::string_view w
   return out;
 }
 
-double parse_parameter_number(std::string_view value, std::string_view key) {
+double parse_parameter_number(std::string_view value, std::string_view key, double bound) {
   double v = 0.0;
   const auto* first = value.data();
   const auto* last = value.data() + value.size();
   const auto [ptr, ec] = std::from_chars(first, last, v);
   if (ec != std::errc() || ptr != last || !std::isfinite(v))
     throw InputError("parameter '" + std::string(key) + "' needs a finite number, got '" + std::string(value) + "'");
+  if (std::abs(v) > bound)
+    throw InputError(fmt::format("parameter '{}' must lie within +-{:g}, got {}", key, bound, value));
   return v;
 }
 
@@ -105,7 +108,7 @@ void apply_nsi(InteractionModel& model, std::string_view text, std::string_view 
     const std::string_view tail = k.substr(second + 1);
     if (!pair) unknown_key(key, "NSI", names);
     const auto [a, b] = *pair;
-    const double v = parse_parameter_number(value, key);
+    const double v = parse_parameter_number(value, key, 1e3);
     if (tail == "S" && types.find('S') != std::string_view::npos) {
       if (a != b) throw InputError("scalar NSI '" + key + "' must be flavour-diagonal (eps_ee_S, ...)");
       model.scalar_nsi[a] = v;
@@ -132,7 +135,7 @@ void apply_zprime(InteractionModel& model, std::string_view text) {
       continue;
     }
     if (std::find(names.begin(), names.end(), key) == names.end()) unknown_key(key, "Z'", names);
-    const double v = parse_parameter_number(value, key);
+    const double v = parse_parameter_number(value, key, key == "mass_MeV" ? 1e9 : key == "coupling" ? 10.0 : 1e3);
     if (key == "mass_MeV") {
       if (!(v >= 0.0)) throw InputError("Z' mass_MeV must be non-negative, got " + value);
       z.mass = v * units::MeV;
@@ -160,7 +163,7 @@ void apply_scalar(InteractionModel& model, std::string_view text) {
   bool has_mass = false, has_coupling = false;
   for (const auto& [key, value] : parse_key_values(text, "scalar")) {
     if (std::find(names.begin(), names.end(), key) == names.end()) unknown_key(key, "scalar", names);
-    const double v = parse_parameter_number(value, key);
+    const double v = parse_parameter_number(value, key, key == "mass_MeV" ? 1e9 : 10.0);
     if (key == "mass_MeV") {
       if (!(v >= 0.0)) throw InputError("scalar mass_MeV must be non-negative, got " + value);
       model.scalar.mass = v * units::MeV;

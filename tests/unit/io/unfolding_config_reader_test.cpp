@@ -138,7 +138,7 @@ TEST(UnfoldingConfigReader, BadKeysNameFileLineAndKeyPath) {
   EXPECT_EQ(error_of(minimal + "reactor:\n  cores:\n    - {power_GW: 3, distanse_m: 20}\n"),
             "7: key 'reactor.cores[0].distanse_m': unknown key (did you mean distance_m?)");
   EXPECT_EQ(error_of(minimal + "reactor:\n  cores:\n    - {power_GW: -3, distance_m: 20}\n"),
-            "7: key 'reactor.cores[0].power_GW': must be > 0");
+            "7: key 'reactor.cores[0].power_GW': -3 is outside the allowed range: expected a number (GW) in (0, 1000]");
   EXPECT_EQ(error_of(minimal + "reactor: {flux_per_cm2_s: 1, cores: []}\n"),
             "5: key 'reactor': give exactly one of 'cores' (power and distance) or 'flux_per_cm2_s'");
   EXPECT_EQ(error_of(minimal + "reactor:\n  flux_per_cm2_s: 1\n  fission_fractions: {U235: 0.5, Pu239: 0.2}\n"),

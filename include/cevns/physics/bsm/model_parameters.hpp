@@ -10,6 +10,7 @@
 //   scalar   mass_MeV=..,coupling=..   (universal coupling g to neutrinos and quarks)
 //   scalar NSI eps_<aa>_S=x (flavour-diagonal, nucleon-level; see interaction_model.hpp)
 // Unknown keys and bad values throw InputError naming the key, with did-you-mean.
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,8 +27,10 @@ struct KeyValue {
 // Splits "a=1,b=x" (spaces around items ignored); InputError on an item without '=', an empty key
 // or value, or a repeated key. `what` names the option in messages.
 std::vector<KeyValue> parse_key_values(std::string_view text, std::string_view what);
-// A finite number; InputError naming `key` otherwise.
-double parse_parameter_number(std::string_view value, std::string_view key);
+// A finite number with |value| <= bound; InputError naming `key` otherwise (the bounds of each
+// parameter: docs/reliability.md).
+double parse_parameter_number(std::string_view value, std::string_view key,
+                              double bound = std::numeric_limits<double>::infinity());
 
 // Names accepted by apply_nsi for the given interaction types ("V", "T", "S" or combinations).
 std::vector<std::string> nsi_parameter_names(std::string_view types);
