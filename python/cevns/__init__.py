@@ -49,3 +49,8 @@ __all__ = ["ConfigError", "DataError", "Error", "FLAVOURS", "Flux", "InputError"
            "isotope_names", "nuclear_form_factors", "rate", "sources", "target", "xsec"]
 __all__ += ["discovery_limit", "fit", "fog", "scan", "scan_quantities", "significance", "tikhonov_unfold", "unfold"]
 __all__ += ["Likelihood", "analysis_fit", "likelihood", "reactor_monitor", "release_fit", "toys"]
+
+# every public function: arguments checked by their Python names, results checked finite (_checks.py)
+from ._checks import check_public_api as _check_public_api  # noqa: E402
+
+_check_public_api(globals(), __all__)

@@ -172,7 +172,16 @@ ParameterInput read_nuisance(const YamlReader& c, const YAML::Node& p, const std
 
 }  // namespace
 
+namespace {
+analysis::AnalysisConfig read_analysis_body(const std::filesystem::path& path);
+}  // namespace
+
 analysis::AnalysisConfig read_analysis_config(const std::filesystem::path& path) {
+  return with_yaml_errors(path.string(), [&] { return read_analysis_body(path); });
+}
+
+namespace {
+analysis::AnalysisConfig read_analysis_body(const std::filesystem::path& path) {
   const YAML::Node root = load_yaml_file(path, "analysis");
   const YamlReader c{path, path.string()};
   c.only_keys(root, "", {"experiments", "flavour", "physics", "parameters", "nuisances", "fit", "scans", "toys"});
@@ -267,6 +276,7 @@ analysis::AnalysisConfig read_analysis_config(const std::filesystem::path& path)
   }
   return config;
 }
+}  // namespace
 
 std::vector<double> read_observed_counts(const std::filesystem::path& path, std::size_t energy_bins,
                                          std::size_t time_bins) {

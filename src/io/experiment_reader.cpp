@@ -203,7 +203,16 @@ std::vector<Background> read_backgrounds_yaml(const std::filesystem::path& file,
   return read_background_list(CatalogReader(file), list, where);
 }
 
+namespace {
+Experiment read_experiment_body(const std::filesystem::path& path);
+}  // namespace
+
 Experiment read_experiment(const std::filesystem::path& path) {
+  return with_yaml_errors(path.string(), [&] { return read_experiment_body(path); });
+}
+
+namespace {
+Experiment read_experiment_body(const std::filesystem::path& path) {
   const YAML::Node root = load_yaml_file(path, "experiment");
   const CatalogReader r(path);
   ExperimentEntry h;
@@ -242,6 +251,7 @@ Experiment read_experiment(const std::filesystem::path& path) {
   x.references.insert(x.references.begin(), x.reference);
   return x;
 }
+}  // namespace
 
 std::vector<ExperimentEntry> experiment_catalog() {
   std::vector<ExperimentEntry> out;

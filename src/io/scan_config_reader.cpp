@@ -19,11 +19,11 @@ scan::ScanConfig scan_config_from_yaml(const YAML::Node& root, const std::string
 }  // namespace
 
 scan::ScanConfig read_scan_config(const std::filesystem::path& path) {
-  return scan_config_from_yaml(load_yaml_file(path, "scan"), path.string());
+  return with_yaml_errors(path.string(), [&] { return scan_config_from_yaml(load_yaml_file(path, "scan"), path.string()); });
 }
 
 scan::ScanConfig read_scan_config_text(const std::string& yaml, const std::string& name) {
-  return scan_config_from_yaml(load_yaml_text(yaml, name), name);
+  return with_yaml_errors(name, [&] { return scan_config_from_yaml(load_yaml_text(yaml, name), name); });
 }
 
 namespace {
@@ -46,12 +46,13 @@ scan::ScanConfig scan_config_from_yaml(const YAML::Node& root, const std::string
                                            config.experiments[i]);
   }
   if (root["flavour"]) config.flavour = c.get<std::string>(root, "flavour", "");
-  if (root["normalisation_uncertainty"])
+  if (root["normalisation_uncertainty"]) {
     // a relative width >= 0; .inf: a free normalisation
     config.normalisation_uncertainty = c.get<double>(root, "normalisation_uncertainty", "");
     if (!(config.normalisation_uncertainty >= 0.0) || (std::isfinite(config.normalisation_uncertainty) &&
                                                        config.normalisation_uncertainty > 10.0))
       c.fail(root["normalisation_uncertainty"], "normalisation_uncertainty", "expected a number in [0, 10] or .inf (free)");
+  }
   if (root["zprime_model"]) {
     config.zprime_model = c.get<std::string>(root, "zprime_model", "");
     try {

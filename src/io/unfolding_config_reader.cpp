@@ -212,11 +212,11 @@ stats::ReactorUnfoldingConfig from_yaml(const YAML::Node& root, const Context& c
 }  // namespace
 
 stats::ReactorUnfoldingConfig read_unfolding_config(const std::filesystem::path& path) {
-  return from_yaml(load_yaml_file(path, "unfolding"), Context{path, path.string()});
+  return with_yaml_errors(path.string(), [&] { return from_yaml(load_yaml_file(path, "unfolding"), Context{path, path.string()}); });
 }
 
 stats::ReactorUnfoldingConfig read_unfolding_config_text(const std::string& yaml, const std::string& name) {
-  return from_yaml(load_yaml_text(yaml, name), Context{{}, name});
+  return with_yaml_errors(name, [&] { return from_yaml(load_yaml_text(yaml, name), Context{{}, name}); });
 }
 
 }  // namespace cevns::io

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <iterator>
+#include <string_view>
 
 #include "cevns/core/error.hpp"
 #include "cevns/io/yaml_limits.hpp"
@@ -51,6 +53,34 @@ YAML::Node one_document(std::vector<YAML::Node> documents, const std::string& na
   return root;
 }
 
+// Inputs on which yaml-cpp 0.7 (Debian 12) loops for ever or exhausts memory instead of reporting an
+// error, found by fuzzing (fuzz/crashes/): a document whose first token is a ',' (", a: 1}").
+// They are refused with a message before yaml-cpp sees them. Also a size limit: configuration
+// files are small, and a multi-gigabyte file is a mistake.
+void reject_parser_traps(const std::string& text, const std::string& name) {
+  constexpr std::size_t max_bytes = 16u << 20;
+  if (text.size() > max_bytes)
+    throw ConfigError(name + ": " + std::to_string(text.size()) + " bytes; a YAML file of cevns holds at most 16 MiB");
+  bool document_start = true;
+  std::size_t line = 0, pos = 0;
+  while (pos <= text.size()) {
+    const std::size_t end = std::min(text.find('\n', pos), text.size());
+    ++line;
+    const std::string_view l(text.data() + pos, end - pos);
+    const auto first = l.find_first_not_of(" \t\r\xef\xbb\xbf");
+    if (first != std::string_view::npos && l[first] != '#') {
+      if (l.substr(first, 3) == "---") document_start = true;
+      else if (l[first] == '%') {
+      } else if (document_start) {
+        if (l[first] == ',')
+          throw ConfigError(name + ":" + std::to_string(line) + ": malformed YAML: a document cannot start with ','");
+        document_start = false;
+      }
+    }
+    pos = end + 1;
+  }
+}
+
 }  // namespace
 
 YAML::Node load_yaml_file(const std::filesystem::path& path, const std::string& kind) {
@@ -58,14 +88,22 @@ YAML::Node load_yaml_file(const std::filesystem::path& path, const std::string& 
   if (!std::filesystem::is_regular_file(path, ec)) throw InputError(kind + " file not found: " + path.string());
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError("cannot read " + kind + " file " + path.string() + ": " + std::strerror(errno));
+  std::error_code size_ec;
+  const auto size = std::filesystem::file_size(path, size_ec);
+  if (!size_ec && size > (16u << 20))
+    throw ConfigError(path.string() + ": " + std::to_string(size) + " bytes; a YAML file of cevns holds at most 16 MiB");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw InputError("cannot read " + kind + " file " + path.string() + ": " + std::strerror(errno));
+  reject_parser_traps(text, path.string());
   try {
-    return one_document(YAML::LoadAll(in), path.string());
+    return one_document(YAML::LoadAll(text), path.string());
   } catch (const YAML::ParserException& e) {
     throw ConfigError(path.string() + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg);
   }
 }
 
 YAML::Node load_yaml_text(const std::string& yaml, const std::string& name) {
+  reject_parser_traps(yaml, name);
   try {
     return one_document(YAML::LoadAll(yaml), name);
   } catch (const YAML::ParserException& e) {

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "cevns/core/error.hpp"
 #include "cevns/core/suggest.hpp"
 
 namespace cevns::io {
@@ -18,6 +19,19 @@ namespace cevns::io {
 YAML::Node load_yaml_file(const std::filesystem::path& path, const std::string& kind);
 // The same for YAML text; `name` stands for the file in messages.
 YAML::Node load_yaml_text(const std::string& yaml, const std::string& name);
+
+// Runs a reader body; a yaml-cpp exception that escapes a shape check (a node used as a map
+// that is a scalar, ...) becomes ConfigError "FILE:line: malformed YAML: ...", never a stray
+// exception.
+template <class F>
+auto with_yaml_errors(const std::string& file, F&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const YAML::Exception& e) {
+    throw ConfigError(file + (e.mark.is_null() ? std::string() : ":" + std::to_string(e.mark.line + 1)) +
+                      ": malformed YAML: " + e.msg);
+  }
+}
 
 // Keys are named by `where` (the dotted path of the enclosing mapping, "" at the top level) and the key.
 class YamlReader {

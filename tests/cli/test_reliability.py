@@ -181,3 +181,18 @@ def test_exit_code_one_never_happens_in_the_sources():
                 if pattern.search(line) and ("main" in f.name or "exit" in line or "EXIT" in line):
                     offenders.append(f"{f.relative_to(ROOT)}:{n}: {line.strip()}")
     assert not offenders, offenders
+
+
+def test_docs_list_every_option_and_key_with_its_range():
+    import sys
+    sys.path.insert(0, str(HERE))
+    import test_bad_inputs
+    docs = (ROOT / "docs" / "reliability.md").read_text()
+    for sub in test_bad_inputs.BASE:
+        for option, kind, spec in test_bad_inputs.options_of(sub):
+            assert f"| `{option}` |" in docs, option
+            if spec.strip():
+                assert spec.strip() in docs, (option, spec)
+    limits = (ROOT / "src" / "io" / "yaml_limits.cpp").read_text()
+    for key in re.findall(r'(?:number|count)\("(\w+)"', limits):
+        assert f"| `{key}` |" in docs, key

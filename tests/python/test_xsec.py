@@ -81,9 +81,9 @@ def test_material_is_the_weighted_sum_of_isotopes():
 def test_dsigma_is_zero_beyond_tmax_and_errors_are_value_errors():
     x = cevns.xsec("Ar40", 30.0, recoil_keV=[47.0, 49.0])
     assert x["dsigma_dT_cm2_per_keV"][0] > 0.0 and x["dsigma_dT_cm2_per_keV"][1] == 0.0
-    with pytest.raises(ValueError, match="neutrino energy must be a number in \[0, 1e5\] MeV"):
+    with pytest.raises(ValueError, match=r"cevns.xsec: enu_MeV: -1 .*\(MeV\) in \(0, 100000\]"):
         cevns.xsec("Ar40", [10.0, -1.0])
-    with pytest.raises(ValueError, match="recoil energy must be a non-negative number"):
+    with pytest.raises(ValueError, match=r"cevns.xsec: recoil_keV: nan .*\(keV\) in \[0, 1e\+06\]"):
         cevns.xsec("Ar40", 10.0, recoil_keV=np.nan)
     with pytest.raises(ValueError, match="nuebar"):
         cevns.xsec("Ar40", 10.0, flavour="electron")
