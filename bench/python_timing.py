@@ -29,3 +29,14 @@ for target in ("Ar40", "Ge72", "CsI"):
     }
     for name, call in rows.items():
         print(f"{name:58s} {best_ms(call):8.2f}")
+
+# The argument and result checks every public function carries (python/cevns/_checks.py):
+# one scalar call, checked and unchecked (docs/reliability.md, docs/performance.md).
+import inspect  # noqa: E402
+
+raw = inspect.unwrap(cevns.dsigma_dT)
+n = 2000
+checked_us = 1e6 * min(timeit.repeat(lambda: cevns.dsigma_dT("Ar40", 10.0, 1.0), number=n, repeat=5)) / n
+raw_us = 1e6 * min(timeit.repeat(lambda: raw("Ar40", 10.0, 1.0), number=n, repeat=5)) / n
+print(f"{'one scalar dsigma_dT, with the argument checks (us)':58s} {checked_us:8.1f}")
+print(f"{'one scalar dsigma_dT, unchecked (us)':58s} {raw_us:8.1f}")

@@ -11,12 +11,15 @@
 #include "cevns/stats/binned_likelihood.hpp"
 #include "cevns/stats/fit.hpp"
 
+#include "coherent_release_common.hpp"
+
 namespace cevns::analysis {
 namespace {
 
 constexpr std::size_t energy_bins = 25;    // 2-PE bins, 0-50 PE
 constexpr std::size_t time_bins = 24;      // 0.5-us bins, 0-12 us
-constexpr double time_width_us = 0.5;
+using coherent_release::exponential_fraction;
+using coherent_release::time_width_us;
 constexpr double exposure_GWhr = 7.47594;  // release: beamExposure
 constexpr double neutron_norm_width = 0.25;  // release: promptNeutronNormalization
 
@@ -47,12 +50,6 @@ double acceptance(double x) {
   if (x < 5.0) return 0.0;
   const double f = 0.6655 / (1.0 + std::exp(-0.4942 * (x - 10.8507)));
   return x < 6.0 ? 0.5 * f : f;
-}
-
-// Fraction of exp(-lambda t) over [0, T] falling in [t0, t1] (flat for lambda -> 0).
-double exponential_fraction(double lambda, double t0, double t1, double T) {
-  if (std::abs(lambda * T) < 1e-9) return (t1 - t0) / T;
-  return (std::exp(-lambda * t0) - std::exp(-lambda * t1)) / -std::expm1(-lambda * T);
 }
 
 // -2 ln L of one bin pair (C = c, AC = a) at signal-like mu_s with the steady state b profiled:

@@ -14,10 +14,13 @@
 #include "cevns/stats/binned_likelihood.hpp"
 #include "cevns/stats/fit.hpp"
 
+#include "coherent_release_common.hpp"
+
 namespace cevns::analysis {
 namespace {
 
-constexpr double time_width_us = 0.5;
+using coherent_release::exponential_fraction;
+using coherent_release::time_width_us;
 constexpr double brn_width = 0.25, nin_width = 0.36;  // normalisation uncertainties (see header)
 
 using Table = io::TextTable;
@@ -43,11 +46,6 @@ std::vector<double> rebin(const Table& table, double lo, double w, std::size_t n
     if (x >= 0.0 && x < static_cast<double>(n)) out[static_cast<std::size_t>(x)] += table.number(r, 1);
   }
   return out;
-}
-
-double exponential_fraction(double lambda, double t0, double t1, double T) {
-  if (std::abs(lambda * T) < 1e-9) return (t1 - t0) / T;
-  return (std::exp(-lambda * t0) - std::exp(-lambda * t1)) / -std::expm1(-lambda * T);
 }
 
 // Signal template (fit binning) of a signal in the catalog binning: 1-PE bins summed into wider PE bins.
