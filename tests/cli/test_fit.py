@@ -189,7 +189,8 @@ def test_profile_likelihood_scan_errors(cevns, tmp_path):
     assert len(r.stderr.strip().splitlines()) == 1
 
 
-@pytest.mark.skipif(shutil.which("mpirun") is None, reason="OpenMPI not installed")
+@pytest.mark.skipif(shutil.which("mpirun") is None or os.environ.get("CEVNS_WITH_MPI") == "0",
+                    reason="OpenMPI not installed, or cevns built without MPI")
 def test_toys_mpi_two_ranks_identical_to_one_process(cevns, tmp_path):
     serial, parallel = tmp_path / "serial.csv", tmp_path / "mpi.csv"
     assert cevns("toys", REACTOR, "--out", serial, "--threads", 1).returncode == 0

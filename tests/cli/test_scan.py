@@ -26,7 +26,8 @@ def test_threads_give_identical_files(cevns, tmp_path):
     assert not (tmp_path / "a.csv.checkpoint").exists()
 
 
-@pytest.mark.skipif(shutil.which("mpirun") is None, reason="OpenMPI not installed")
+@pytest.mark.skipif(shutil.which("mpirun") is None or os.environ.get("CEVNS_WITH_MPI") == "0",
+                    reason="OpenMPI not installed, or cevns built without MPI")
 def test_mpi_two_ranks_identical_to_one_process(cevns, tmp_path):
     serial, parallel = tmp_path / "serial.csv", tmp_path / "mpi.csv"
     assert cevns("scan", EXAMPLE, "--out", serial, "--threads", 1).returncode == 0
