@@ -1,5 +1,5 @@
 // `cevns coherency`: flux-averaged coherency <alpha> = <sigma(F)> / <sigma(F = 1)> for the
-// sources of seed 000's table, set beside the published values (Kerman et al. 2016 via seed 000).
+// sources of the Maneschg 2018 review's table, set beside the published values (Kerman et al. 2016).
 #include <fmt/format.h>
 
 #include <iostream>
@@ -38,7 +38,7 @@ Spectrum row_spectrum(const std::string& source, Neutrino nu) {
 }
 
 void run_coherency(const CoherencyOptions& opt) {
-  const auto published = io::read_coherency_table(io::data_file("coherency/kerman2016_seed000.csv"));
+  const auto published = io::read_coherency_table(io::data_file("coherency/kerman2016_coherency.csv"));
   const auto settings = opt.physics.settings();
   std::vector<MaterialCrossSection> targets;
   for (const auto& t : opt.targets)
@@ -47,7 +47,7 @@ void run_coherency(const CoherencyOptions& opt) {
   nlohmann::json rows = nlohmann::json::array();
   if (!opt.json) {
     std::cout << "flux-averaged coherency <alpha> = <sigma(F)>/<sigma(F=1)>  (" << opt.physics.form_factor
-              << " form factor)\nrate: <sigma_F>/<sigma_1> weighted by the rate; flux: <sigma_F(E)/sigma_1(E)> weighted by the\nflux; (pub): Kerman et al. 2016 via seed 000\n\n";
+              << " form factor)\nrate: <sigma_F>/<sigma_1> weighted by the rate; flux: <sigma_F(E)/sigma_1(E)> weighted by the\nflux; (pub): Kerman et al. 2016\n\n";
     std::cout << fmt::format("{:<10} {:<8}", "source", "nu");
     for (const auto& t : opt.targets) std::cout << fmt::format(" {:>20}", t + ": rate flux (pub)");
     std::cout << '\n';
@@ -78,14 +78,14 @@ void run_coherency(const CoherencyOptions& opt) {
     print_json({{"definition", "flux-averaged sigma with form factor / sigma of a point nucleus"},
                 {"form_factor", opt.physics.form_factor},
                 {"rows", rows},
-                {"cevns", run_metadata({"S. Kerman et al., PRD 93, 113006 (2016) (published values, via seed 000)"})}});
+                {"cevns", run_metadata({"S. Kerman et al., PRD 93, 113006 (2016) (published values)"})}});
 }
 
 }  // namespace
 
 void add_coherency_command(CLI::App& app) {
   auto opt = std::make_shared<CoherencyOptions>();
-  auto* cmd = app.add_subcommand("coherency", "flux-averaged coherency <alpha> beside seed 000's table");
+  auto* cmd = app.add_subcommand("coherency", "flux-averaged coherency <alpha> beside the published table (Kerman et al., PRD 93, 113006 (2016))");
   cmd->add_option("--target", opt->targets, "targets (default Ar Ge Xe)");
   cmd->add_flag("--json", opt->json, "print one JSON object");
   opt->physics.add_to(*cmd);

@@ -1,5 +1,5 @@
 // `cevns overview`: a one-screen summary on built-in defaults — CEvNS cross sections, kinematics and
-// coherency limits for the seed talks' detector materials at the energies of their sources.
+// coherency limits for the reviewed experiments' detector materials at the energies of their sources.
 #include <fmt/format.h>
 
 #include <iostream>
@@ -19,7 +19,7 @@ struct OverviewOptions {
   bool json = false;
 };
 
-// Representative energies of the seed talks' sources (seed 000's source table): reactor
+// Representative energies of the reviewed experiments' sources (the Maneschg 2018 review's source table): reactor
 // antineutrinos (~4 MeV mean, <8 MeV), solar 8B (< 16 MeV), pi-DAR prompt numu (29.8 MeV) and the
 // Michel endpoint (52.8 MeV).
 struct Probe {
@@ -65,14 +65,14 @@ void run_overview(const OverviewOptions& opt) {
                     {"cross_sections", sigma}});
     if (!opt.json) std::cout << fmt::format("{:<8} {:>9.1f}{} {:>14.1f}\n", name, e_coh, text, tmax);
   }
-  if (opt.json) print_json({{"targets", rows}, {"cevns", run_metadata({"seed 000: W. Maneschg, 2018"})}});
+  if (opt.json) print_json({{"targets", rows}, {"cevns", run_metadata({"W. Maneschg, review talk, Astroparticle Physics in Germany, Mainz 2018"})}});
 }
 
 }  // namespace
 
 void add_overview_command(CLI::App& app) {
   auto opt = std::make_shared<OverviewOptions>();
-  auto* cmd = app.add_subcommand("overview", "cross sections and coherency of the seed talks' targets (one-screen summary)");
+  auto* cmd = app.add_subcommand("overview", "cross sections and coherency of the common CEvNS targets (one-screen summary)");
   cmd->add_flag("--json", opt->json, "print one JSON object");
   cmd->callback([opt] { run_overview(*opt); });
 }

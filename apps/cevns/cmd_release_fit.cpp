@@ -96,7 +96,7 @@ void run_2021(const ReleaseFitOptions& opt, const std::filesystem::path& dir, co
                   {"significance_sigma", published(11.6, 0.0, paper)},
                   {"sm_flux_averaged_cm2", published(189e-40, 6e-40, paper)},
                   {"measured_flux_averaged_cm2", published(165e-40, 30e-40, paper + " (+30/-25)")},
-                  {"sin2_theta_w", published(0.220, 0.028, "seed 001 (COHERENT CsI full data set)")}}},
+                  {"sin2_theta_w", published(0.220, 0.028, "Wagner 2022 review (COHERENT CsI full data set)")}}},
                 {"cevns", run_metadata({paper, "COHERENT CsI 2021 data release (data/coherent_csi_2021/SOURCES.md)",
                                         "S. Baker, R.D. Cousins, NIM 221, 437 (1984)"})}});
     print_json(doc);

@@ -296,7 +296,7 @@ def section_coherency(ctx):
     fig = plot.coherency(targets or ["Ar", "Ge", "Xe"], enu_MeV=np.geomspace(1.0, 300.0, 120), flavour="nue")
     body = (f"<p>Coherency α = ⟨σ with form factor⟩ / ⟨σ of a point nucleus⟩ ({html.escape(d.get('form_factor', ''))} "
             "form factor). <i>Rate-weighted</i>: ratio of the flux-averaged cross sections; <i>flux-weighted</i>: "
-            "flux average of α(E). Published: Kerman et al. 2016 (seed 000's table).</p>")
+            "flux average of α(E). Published: Kerman et al. 2016 (the Maneschg 2018 review's table).</p>")
     body += table(headers, rows)
     body += ctx.figures.img(fig, "coherency", "Coherency α(E) = σ_F(E)/σ_F=1(E) against energy (cevns.coherency)")
     body += commands_html([ctx.cli.command_line(["coherency"])]) + references_html(d["cevns"].get("references"))
@@ -520,7 +520,7 @@ def section_nsi(ctx):
     inside = grid < 2.30
     band = ys[inside.any(axis=0)]
     body = ("<p>Asimov sensitivity of COHERENT CsI (2017 exposure) and LAr (2020) to flavour-diagonal ν<sub>e</sub> "
-            "vector NSI, the (ε<sup>uV</sup><sub>ee</sub>, ε<sup>dV</sup><sub>ee</sub>) plane of seed 000's NSI slide. "
+            "vector NSI, the (ε<sup>uV</sup><sub>ee</sub>, ε<sup>dV</sup><sub>ee</sub>) plane of the Maneschg 2018 review's NSI slide. "
             "The two allowed bands are where the weak charge is the SM one or its opposite; the signal "
             "normalisation (10 %) is profiled. Every bin count is exactly quadratic in ε, so the grid costs a "
             "few dozen flops per point.</p>")
@@ -647,7 +647,7 @@ def section_reactor_physics(ctx):
     k = int(np.argmin(best))
     m = monitor()
     setup, fit, pu = m["setup"], m["asimov_fit"], m["pu_removal"]
-    body = ("<p>Seed 000's reactor programme. <b>Monitoring:</b> thermal power and fission fractions fitted to "
+    body = ("<p>The Maneschg 2018 review's reactor programme. <b>Monitoring:</b> thermal power and fission fractions fitted to "
             "the CEvNS recoil spectrum of a germanium detector (Asimov), and the Δχ² with which removing "
             "²³⁹Pu (a shift of its fission fraction to ²³⁵U at equal power) is seen. <b>Sterile search:</b> a movable "
             "detector at five distances from a research reactor; the flux normalisation is free, so only the change "

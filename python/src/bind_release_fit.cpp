@@ -91,7 +91,7 @@ py::dict release_fit(const std::string& release, std::optional<std::string> data
   pub["significance_sigma"] = published(11.6, 0.0, paper);
   pub["sm_flux_averaged_cm2"] = published(189e-40, 6e-40, paper);
   pub["measured_flux_averaged_cm2"] = published(165e-40, 30e-40, paper + " (+30/-25)");
-  pub["sin2_theta_w"] = published(0.220, 0.028, "seed 001 (COHERENT CsI full data set)");
+  pub["sin2_theta_w"] = published(0.220, 0.028, "Wagner 2022 review (COHERENT CsI full data set)");
   out["published"] = pub;
   return out;
 }

@@ -65,7 +65,7 @@ CevnsCrossSection::CevnsCrossSection(const Nuclide& nuclide, const CevnsSettings
     t.millicharge = 2.0 * std::sqrt(2.0) * pi * alpha * bsm_.millicharge_e[a] / gf;
     t.scalar_nsi = sqrt2_gf * bsm_.scalar_nsi[a];
     const double mu = bsm_.magnetic_moment_bohr[a];
-    // Billard et al., JCAP 11 (2018) 016 (seed 004): pi alpha^2 mu^2 Z^2/m_e^2 (1/T - 1/E + T/(4E^2)) F^2.
+    // Billard et al., JCAP 11 (2018) 016 (NUCLEUS INFN presentation): pi alpha^2 mu^2 Z^2/m_e^2 (1/T - 1/E + T/(4E^2)) F^2.
     t.magnetic = pi * alpha * alpha * mu * mu * Z * Z / (me * me);
   }
   zprime_mass2_ = bsm_.zprime.mass * bsm_.zprime.mass;

@@ -1,4 +1,4 @@
-"""`cevns coherency`: the seed 000 table beside cevns, both definitions of <alpha>."""
+"""`cevns coherency`: the Maneschg 2018 review table beside cevns, both definitions of <alpha>."""
 import pytest
 
 

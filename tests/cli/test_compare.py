@@ -25,7 +25,7 @@ def test_compare_json_keys_and_ge_has_no_ibd(cevns):
     assert d["electrons_per_kg"] == pytest.approx(32 * N_A * 1e3 / 72.63, rel=1e-3)
     assert row["electron_cm2_per_kg"] == pytest.approx(
         row["electron_cm2_per_electron"] * d["electrons_per_kg"], rel=1e-12)
-    # Seed 000's order-of-magnitude claim: CEvNS per nucleus is 10^2-10^3 times IBD or nu-e per
+    # The Maneschg 2018 review's order-of-magnitude claim: CEvNS per nucleus is 10^2-10^3 times IBD or nu-e per
     # target particle (on Ge at 10 MeV it is about 90 times IBD per proton, 200 times at 3 MeV).
     assert 50 < row["cevns_cm2_per_molecule"] / row["ibd_cm2_per_proton"] < 1e4
     assert row["cevns_cm2_per_molecule"] > 100 * 32 * row["electron_cm2_per_electron"]

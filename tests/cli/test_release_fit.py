@@ -19,7 +19,7 @@ def test_csi_2021_release_fit(cevns):
     r = cevns("release-fit", "--release", "coherent-csi-2021", "--json")
     assert r.returncode == 0, r.stderr
     d = r.json()
-    # PRL 129, 081801 (2022): 306 +- 20 events; sin2(theta_W) = 0.220 +- 0.028 (seed 001)
+    # PRL 129, 081801 (2022): 306 +- 20 events; sin2(theta_W) = 0.220 +- 0.028 (Wagner 2022 review)
     assert abs(d["fitted_events"] - 306.0) < 20.0
     assert abs(d["sin2_theta_w"] - 0.220) < 0.028
     assert d["sin2_theta_w_lower"] < d["sin2_theta_w"] < d["sin2_theta_w_upper"]

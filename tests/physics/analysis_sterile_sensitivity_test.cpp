@@ -1,4 +1,4 @@
-// Short-baseline sterile sensitivity of a movable Ge detector at a 1 MW TRIGA reactor (seed 000;
+// Short-baseline sterile sensitivity of a movable Ge detector at a 1 MW TRIGA reactor (Maneschg 2018 review;
 // B. Dutta et al., PRD 94, 093002 (2016) [arXiv:1511.02834]). Independent routes: the full
 // Prediction with apply_sterile_oscillation, the 2-D core x detector average of
 // sterile_oscillation.hpp, a rate-only Gaussian formula, and the reactor source's own flux.

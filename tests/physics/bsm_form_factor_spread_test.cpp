@@ -1,4 +1,4 @@
-// Form-factor uncertainties (seed 003, slide "Form factor uncertainties", after D. Aristizabal
+// Form-factor uncertainties (Liao 2024 review, slide "Form factor uncertainties", after D. Aristizabal
 // Sierra, J. Liao, D. Marfatia, JHEP 06 (2019) 141, arXiv:1902.07398):
 //   "FF uncertainties are relevant for q >~ 20 MeV; percentage uncertainties reach maximum at
 //    q ~ 65 MeV; size of the uncertainties do not depend on the FF parameterization chosen".

@@ -22,7 +22,7 @@ namespace {
 const double gf = constants::fermi_constant_per_GeV2 / (units::GeV * units::GeV);
 
 TEST(BsmPublished, NsiOfOnePercentIsTheTeVScale) {
-  // Seed 000 (W. Maneschg 2018): "eps ~ M_W^2/M_NSI^2; eps = 0.01 -> TeV scale". With our exact
+  // The Maneschg 2018 review (W. Maneschg 2018): "eps ~ M_W^2/M_NSI^2; eps = 0.01 -> TeV scale". With our exact
   // heavy-Z' relation eps = g^2/(sqrt2 G_F M^2) and an electroweak-strength coupling g = e/sin(theta_W),
   // eps = 0.01 needs M ~ 1.6 TeV, and eps M^2 / M_W^2 is O(1) (= 4 here).
   const double e = std::sqrt(4.0 * std::numbers::pi * constants::fine_structure_alpha);

@@ -14,7 +14,7 @@ namespace cevns {
 namespace {
 
 TEST(Validation, X01_IbdThreshold) {
-  // ((m_n + m_e)^2 - m_p^2) / (2 m_p) = 1.80607 MeV with CODATA 2018 masses; seed 004: 1.806.
+  // ((m_n + m_e)^2 - m_p^2) / (2 m_p) = 1.80607 MeV with CODATA 2018 masses; NUCLEUS INFN presentation: 1.806.
   EXPECT_NEAR(IbdCrossSection().threshold() / units::MeV, 1.80607, 1e-5);
 }
 

@@ -1,5 +1,5 @@
-// Validation N06: seed 000's coherency table (S. Kerman et al., PRD 93, 113006 (2016)), read from
-// data/coherency/kerman2016_seed000.csv, against cevns with the Helm form factor.
+// Validation N06: the Maneschg 2018 review's coherency table (S. Kerman et al., PRD 93, 113006 (2016)), read from
+// data/coherency/kerman2016_coherency.csv, against cevns with the Helm form factor.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -28,7 +28,7 @@ std::vector<Row> compute_rows() {
   options.power_GW = {1.0};
   options.distance_m = {20.0};
   options.oscillate = false;
-  for (const auto& p : io::read_coherency_table(io::data_file("coherency/kerman2016_seed000.csv"))) {
+  for (const auto& p : io::read_coherency_table(io::data_file("coherency/kerman2016_coherency.csv"))) {
     const Neutrino nu = parse_neutrino(p.neutrino);
     const auto source = io::make_source(p.source, options);
     for (const auto& [element, value] : p.values) {
@@ -75,7 +75,7 @@ TEST(Validation, N06_EveryRowReproducesWhenAlphaOfEIsAveragedOverTheFlux) {
 }
 
 TEST(Coherency, EnergyLimitOfSeed000) {
-  // seed 000: E <= 1/(2 R_A) ~ 197/(2.5 A^(1/3)) MeV
+  // Maneschg 2018 review: E <= 1/(2 R_A) ~ 197/(2.5 A^(1/3)) MeV
   for (int A : {40, 73, 131}) EXPECT_NEAR(coherent_energy_limit(A), 197.327 / (2.5 * std::cbrt(A)), 1e-3);
 }
 

@@ -2,7 +2,7 @@
 // (D. Akimov et al., PRL 129, 081801 (2022), arXiv:2110.07730, ancillary files of v2).
 // Published numbers: 306 +- 20 fitted CEvNS events, 11.6 sigma, flux-averaged cross section
 // (165 +30 -25) x 1e-40 cm^2 vs SM (189 +- 6) x 1e-40 cm^2, sin^2 theta_W = 0.220 +- 0.028
-// (seed 001, slide "Latest COHERENT Results on CsI"; validation.md E03).
+// (Wagner 2022 review, slide "Latest COHERENT Results on CsI"; validation.md E03).
 #include <gtest/gtest.h>
 
 #include <cmath>

@@ -21,7 +21,7 @@ TEST(Validation, C01_WeakMixingAngleAtLowQ) {
 }
 
 TEST(Validation, C04_TreeLevelCouplings) {
-  // g_V^p = 1/2 - 2 sin^2 theta_W = 0.02286, g_V^n = -1/2; Q_W = N - (1 - 4 s^2) Z (seeds 001/004).
+  // g_V^p = 1/2 - 2 sin^2 theta_W = 0.02286, g_V^n = -1/2; Q_W = N - (1 - 4 s^2) Z (Wagner 2022 review, NUCLEUS INFN presentation).
   const auto g = standard_model_couplings(nue, CouplingScheme::tree_level, 0.23857);
   EXPECT_NEAR(g.proton, 0.02286, 1e-6);
   EXPECT_EQ(g.neutron, -0.5);

@@ -1,4 +1,4 @@
-// Seed 000's statements on CEvNS in xenon dark-matter detectors (validation DM20-DM22;
+// The Maneschg 2018 review's statements on CEvNS in xenon dark-matter detectors (validation DM20-DM22;
 // docs/validation/darkmatter.md):
 //   "8B CEvNS: XENONnT ~5 events per 20 t y, DARWIN ~100 per 400 t y" (both 0.25 per t y), and
 //   "a supernova at 10 kpc gives 10-100 events per 5 t".

@@ -86,7 +86,7 @@ TEST(ExperimentsValidation, XenonNT8BWithinMeasuredExcess) {
 // E16/NUCLEUS: arXiv:2509.03559 (NUCLEUS background prediction, abstract): in the CEvNS region of
 // interest 10-100 eV the full setup is expected to leave ~250 counts/(d kg keV) in the CaWO4 targets,
 // "a signal-to-background ratio >~ 1". With the catalog's Chooz VNS source (two 4.25 GW cores at 72 and
-// 102 m, seed 004 / EPJC 79, 1018) our CaWO4 signal in 10-100 eV must therefore be of order that
+// 102 m, NUCLEUS INFN presentation / EPJC 79, 1018) our CaWO4 signal in 10-100 eV must therefore be of order that
 // background, 250 x 0.09 keV = 22.5 counts/(kg d). ">~ 1" is an order-one statement, not a number with
 // an error: we require 0.8 <= S/B <= 2.5 (20 % below 1 for the "~"; above 2.5 the collaboration would
 // have had no reason to call the ratio order one). Neither the flux model nor the fission fractions of

@@ -34,7 +34,7 @@ TEST(NsiAsimovChi2, ZeroAtTheStandardModelAndProfilingOnlyLowersIt) {
 }
 
 TEST(NsiAsimovChi2, ChargeFlipLineIsDegenerate) {
-  // Q_W(eps) = -Q_W(SM) gives the SM rate again for nu_e (seed 000: "in case of degeneracy, use
+  // Q_W(eps) = -Q_W(SM) gives the SM rate again for nu_e (Maneschg 2018 review: "in case of degeneracy, use
   // different isotopes"): with u = 0, 2 Z (g_p + eps_d) + 2 N (g_n + 2 eps_d) = -2 (Z g_p + N g_n)
   // at eps_d = -(Z g_p + N g_n) / (Z/2 + N); for CsI (Z 53-55, N 74-78, averaged here)
   // the rate at that eps_d is within a few per cent of the SM, and the nu_e part exactly so.

@@ -11,7 +11,7 @@
 namespace cevns {
 
 TEST(SourcesAstro, SupernovaFluenceAt10kpc) {
-  // Seed 000: "SN (10 kpc): 1e12 cm^-2" (order of magnitude, all flavours): within a factor 1.5.
+  // The Maneschg 2018 review: "SN (10 kpc): 1e12 cm^-2" (order of magnitude, all flavours): within a factor 1.5.
   const auto s = supernova_source(SupernovaModel::benchmark(), 10 * units::kpc);
   const double fluence = s.total() * units::cm2;
   EXPECT_GT(fluence, 1e12 / 1.5);
@@ -27,7 +27,7 @@ TEST(SourcesAstro, SupernovaFluenceAt10kpc) {
 TEST(SourcesAstro, DsnbTotalFluxAgainstTheNeutrinoFloorBenchmark) {
   // J. Billard, L. Strigari, E. Figueroa-Feliciano, PRD 89, 023524 (2014), Table I: DSNB total
   // 85.5 +- 42.7 cm^-2 s^-1 (all flavours, T = 3/5/8 MeV). Same temperatures, Beacom's formula with
-  // the Yuksel/Horiuchi rate: within their 50 % uncertainty. Seed 000 limits, for context: SK
+  // the Yuksel/Horiuchi rate: within their 50 % uncertainty. The Maneschg 2018 review limits, for context: SK
   // anti-nu_e < 70 /cm^2/s? (our anti-nu_e must stay below it).
   const auto s = dsnb_source();
   const double total = s.total() * units::cm2 * units::s;

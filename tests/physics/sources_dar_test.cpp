@@ -26,7 +26,7 @@ TEST(SourcesDar, P02MichelMeanEnergies) {
 
 TEST(SourcesDar, P03P04SnsFluxAt19m) {
   // P04: SNS 1.4 MW, 1 GeV, 0.08 nu/flavour/proton (COHERENT 2017 release) at 19.3 m:
-  // 3 x 0.08 x 8.74e15 p/s / (4 pi 1930^2 cm^2) = 4.5e7 /cm^2/s summed; seed 001 quotes 4.3e7
+  // 3 x 0.08 x 8.74e15 p/s / (4 pi 1930^2 cm^2) = 4.5e7 /cm^2/s summed; Wagner 2022 review quotes 4.3e7
   // (rounded, and a slightly lower average power): 5 % tolerance on the sum of our inputs' value,
   // 7 % on the quoted 4.3e7.
   const auto& facilities = io::default_facilities();

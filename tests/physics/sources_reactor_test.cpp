@@ -59,9 +59,9 @@ TEST(SourcesReactor, R05R07AntineutrinosPerFission) {
   EXPECT_NEAR(s.total(), 6.67, 0.02 * 6.67);
   auto one = [](double) { return 1.0; };
   EXPECT_NEAR(s.total() - s.integrate(one, 1.806 * units::MeV), 4.81, 0.035 * 4.81);
-  // Seed 000 (R07): "~6 antineutrinos per fission" (one figure: 15 %) for the reactor total.
+  // The Maneschg 2018 review (R07): "~6 antineutrinos per fission" (one figure: 15 %) for the reactor total.
   EXPECT_NEAR(s.total(), 6.0, 0.15 * 6.0);
-  // Seed 003's table (235U 6.14, 238U 7.08, 239Pu 5.58, 241Pu 6.42 per fission from fission
+  // The Liao 2024 review's table (235U 6.14, 238U 7.08, 239Pu 5.58, 241Pu 6.42 per fission from fission
   // products, weights 0.55/0.07/0.32/0.06) gives 6.04 without capture. Ours is 5.35, 11 % lower:
   // the low-energy part of the fission spectrum is Kopeikin minus our 0.6-capture chain, and
   // Kopeikin's table (6.67 in total) evidently holds fewer neutrinos than 6.04 + 1.2. A known
@@ -72,12 +72,12 @@ TEST(SourcesReactor, R05R07AntineutrinosPerFission) {
 
 TEST(SourcesReactor, R07RatePerGigawattAndExperimentFluxes) {
   const auto& model = io::default_reactor_model();
-  // Seed 000: 2e20 antineutrinos per s per GW (one significant figure: 15 %).
+  // The Maneschg 2018 review: 2e20 antineutrinos per s per GW (one significant figure: 15 %).
   const double per_gw = reactor_source(model, {core(1.0, 1.0 / std::sqrt(4 * M_PI))}).total() / per_cm2_s * 1e4;
   EXPECT_NEAR(per_gw, 2e20, 0.15 * 2e20);
-  // CONUS (seed 001): 3.9 GW at 17 m, 2.2e13 /cm^2/s (two figures: 5 %).
+  // CONUS (Wagner 2022 review): 3.9 GW at 17 m, 2.2e13 /cm^2/s (two figures: 5 %).
   EXPECT_NEAR(reactor_source(model, {core(3.9, 17.0)}).total() / per_cm2_s, 2.2e13, 0.05 * 2.2e13);
-  // NUCLEUS at Chooz (seed 001): 2 x 4.25 GW at 72 m and 102 m, 2e12 /cm^2/s (one figure: 10 %).
+  // NUCLEUS at Chooz (Wagner 2022 review): 2 x 4.25 GW at 72 m and 102 m, 2e12 /cm^2/s (one figure: 10 %).
   EXPECT_NEAR(reactor_source(model, {core(4.25, 72.0), core(4.25, 102.0)}).total() / per_cm2_s, 2e12, 0.1 * 2e12);
 }
 

@@ -7,7 +7,7 @@
 
 using namespace cevns::stats;
 
-// E09: CONUS first rate-only analysis (seed 000; talk of June 2018): ON 653 events / 112.3 kg d,
+// E09: CONUS first rate-only analysis (Maneschg 2018 review; talk of June 2018): ON 653 events / 112.3 kg d,
 // OFF 582 / 114.4 kg d, quoted "ON - OFF (exposure corr.) 84" and 2.4 sigma.
 TEST(StatsValidation, E09ConusFirstRateOnly) {
   const OnOffData d{653, 112.3, 582, 114.4};

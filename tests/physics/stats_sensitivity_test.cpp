@@ -1,4 +1,4 @@
-// Sensitivity statements of seed 000 checked with Asimov fits (docs/validation/statistics.md):
+// Sensitivity statements of Maneschg 2018 review checked with Asimov fits (docs/validation/statistics.md):
 //  - sin^2 theta_W: 1 kg Ge, 20 m from 3 GW, 0.4 keV threshold, 50 % efficiency, 1 yr -> +-1 % stat.
 //  - mu_nu limit scales as N^-1/2 (B/(M t))^1/4 (N: neutrino flux; background-dominated).
 #include <gtest/gtest.h>
@@ -53,7 +53,7 @@ TEST(StatsSensitivity, WeakMixingAngleOnePercentFromOneKgGeAt20m) {
   const double rel = fit.errors[0] / s0;
   double events = 0;
   for (double n : lik.observed()) events += n;
-  // Seed 000: +-1 %. Our flux model and default couplings give rel within [0.5 %, 2 %].
+  // The Maneschg 2018 review: +-1 %. Our flux model and default couplings give rel within [0.5 %, 2 %].
   EXPECT_GT(rel, 0.005) << "events " << events;
   EXPECT_LT(rel, 0.02) << "events " << events;
   // Independent route: rate-only error propagation, dN/dsin2 from the quadratic model.

@@ -1,4 +1,4 @@
-// Reactor-flux unfolding, Liao, Liu, Marfatia PRD 107, 113002 (2023) [arXiv:2302.10460] (seed 003):
+// Reactor-flux unfolding, Liao, Liu, Marfatia PRD 107, 113002 (2023) [arXiv:2302.10460] (Liao 2024 review):
 // qualitative claims (validation H class): bounds on the sub-IBD flux in scenarios 1 and 2, the
 // 238U neutron-capture component visible at beta = 20 in scenario 3.
 #include <gtest/gtest.h>
@@ -60,7 +60,7 @@ TEST(StatsUnfolding, CaptureSeparationSurvivesTheRegularisationBias) {
               c.naive_sigma, c.bias_included_sigma, c.estimate_sigma, c.bias_null, c.bias_true, c.bias_estimate,
               c.bias_estimate_error, c.error);
   EXPECT_EQ(c.naive_sigma, r.capture_separation_fixed);
-  EXPECT_GT(c.bias_included_sigma, 3.0);  // seed 003: separable at beta = 20 in scenario 3
+  EXPECT_GT(c.bias_included_sigma, 3.0);  // Liao 2024 review: separable at beta = 20 in scenario 3
   EXPECT_GT(c.estimate_sigma, 3.0);
   EXPECT_LE(c.estimate_sigma, c.naive_sigma);
   // beta = 0 (the smallest positive one in scenario 3) is unbiased.

@@ -1,7 +1,7 @@
 #pragma once
 // Reactor monitoring with CEvNS (docs/physics/statistics.md, "Reactor monitoring and sterile searches"):
 // fit thermal power and fission fractions to a binned recoil spectrum of a Ge detector, and the
-// significance with which a removal of 239Pu is seen. Seed 000 (reactor-safety slide, TEXONO
+// significance with which a removal of 239Pu is seen. The Maneschg 2018 review (reactor-safety slide, TEXONO
 // Kuo-Sheng fuel cycle, PRD 75, 012001) motivates it but quotes no numbers; the scenario is ours.
 //
 // Expected counts in recoil bin k (live time t, mass M, distance L, power P = p P0):

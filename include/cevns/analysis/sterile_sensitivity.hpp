@@ -1,5 +1,5 @@
 #pragma once
-// Short-baseline 3+1 sensitivity of a movable CEvNS detector at a research reactor (seed 000:
+// Short-baseline 3+1 sensitivity of a movable CEvNS detector at a research reactor (Maneschg 2018 review:
 // 1 MW TRIGA, 1.5e12 /cm^2 s at 1 m, 100 kg Ge at 2-10 m, 10-100 eV threshold, 1-100 counts/(keV kg d),
 // 100-1000 kg yr; B. Dutta et al., PRD 94, 093002 (2016) [arXiv:1511.02834]). docs/physics/statistics.md,
 // section "Reactor monitoring and sterile searches".
@@ -31,7 +31,7 @@
 namespace cevns {
 
 struct SterileSetup {
-  double flux_at_1m_per_cm2_s = 1.5e12;          // seed 000, 1 MW TRIGA
+  double flux_at_1m_per_cm2_s = 1.5e12;          // Maneschg 2018 review, 1 MW TRIGA
   std::vector<double> distances_m{2, 4, 6, 8, 10};  // detector positions (core centre to detector centre)
   double mass_kg = 100.0;
   double exposure_kg_yr = 1000.0;                 // total, split equally over the positions

@@ -1,5 +1,5 @@
 #pragma once
-// Reads the published coherency table (data/coherency/kerman2016_seed000.csv).
+// Reads the published coherency table (data/coherency/kerman2016_coherency.csv).
 #include <filesystem>
 #include <string>
 #include <vector>

@@ -1,5 +1,5 @@
 #pragma once
-// CEvNS beside inverse beta decay and neutrino-electron scattering on one material (seed 004's
+// CEvNS beside inverse beta decay and neutrino-electron scattering on one material (the NUCLEUS INFN presentation's
 // comparison): per target particle and per kg, at any neutrino energy.
 //
 // Hydrogen is left out of CEvNS: nu-p elastic scattering is not coherent (Q_W^2 ~ 0.002) and the

@@ -1,7 +1,7 @@
 #pragma once
 // Nuclear form factors F(q), normalised F(0) = 1, for one nucleon distribution (protons or
 // neutrons). Each model is fixed by the rms radius of the distribution and one surface parameter;
-// the size parameter follows from the model's <r^2> relation (seed 003; docs/physics.md):
+// the size parameter follows from the model's <r^2> relation (Liao 2024 review; docs/physics.md):
 //   Helm (R.H. Helm, Phys. Rev. 104, 1466 (1956)):    F = 3 j1(qR0)/(qR0) exp(-q^2 s^2/2),
 //        <r^2> = 3/5 R0^2 + 3 s^2, s = 0.9 fm (J.D. Lewin, P.F. Smith, Astropart. Phys. 6, 87 (1996))
 //   symmetrized Fermi (D.W.L. Sprung, J. Martorell, J. Phys. A 30, 6525 (1997)):
@@ -26,7 +26,7 @@ FormFactorModel parse_form_factor_model(std::string_view name);
 
 struct FormFactorSurface {
   double helm_skin_fm = 0.9;             // s (Lewin & Smith)
-  double fermi_diffuseness_fm = 0.52;    // a (Lewin & Smith; seed 003)
+  double fermi_diffuseness_fm = 0.52;    // a (Lewin & Smith; Liao 2024 review)
   double klein_nystrand_range_fm = 0.7;  // a_k, Yukawa range (Klein & Nystrand)
   friend bool operator==(const FormFactorSurface&, const FormFactorSurface&) = default;
 };

@@ -8,7 +8,7 @@
 //      or a neutron rms radius given directly.
 //  lewin-smith: both distributions use Helm's A-based radius of Lewin & Smith (1996), plus skin
 //      for neutrons.
-// Static quadrupole deformation beta_2 (seed 003), lewin-smith radii only: a volume-conserving
+// Static quadrupole deformation beta_2 (Liao 2024 review), lewin-smith radii only: a volume-conserving
 // deformed surface R(theta) = R0 (1 + beta_2 Y20) has <r^2> = <r^2>_0 (1 + 5 beta_2^2/(4 pi)) + O(beta^3)
 // (A. Bohr, B.R. Mottelson, Nuclear Structure Vol. II (1975), ch. 4), and a 0+ nucleus presents the
 // orientation average, a spherical density with that rms radius. We scale both rms radii by

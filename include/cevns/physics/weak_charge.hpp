@@ -2,7 +2,7 @@
 // Vector couplings of neutrinos to protons and neutrons, and the nuclear weak charge.
 //
 // Convention (docs/physics.md): Q_W(q) = 2 [Z g_V^p F_p(q) + N g_V^n F_n(q)], so that at tree level
-// and q = 0, Q_W = Z(1 - 4 sin^2 theta_W) - N, the square of seeds 001/004's weak charge, and
+// and q = 0, Q_W = Z(1 - 4 sin^2 theta_W) - N, the square of the Wagner 2022 review, NUCLEUS INFN presentation's weak charge, and
 // dsigma/dT = G_F^2 M / (4 pi) Q_W^2 (kinematic factor).
 #include <string>
 #include <string_view>

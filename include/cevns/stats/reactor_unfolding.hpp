@@ -1,6 +1,6 @@
 #pragma once
 // The reactor-flux unfolding study of J. Liao, H. Liu, D. Marfatia, PRD 107, 113002 (2023)
-// [arXiv:2302.10460] with NUCLEUS-type scenarios (seed 003):
+// [arXiv:2302.10460] with NUCLEUS-type scenarios (Liao 2024 review):
 //   1: 1 kg yr,   100 counts/(keV kg d), threshold 5 eV
 //   2: 3 kg yr,   1 count/(keV kg d),    threshold 5 eV
 //   3: 300 kg yr, 1 count/(keV kg d),    threshold 1 eV

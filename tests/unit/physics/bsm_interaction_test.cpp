@@ -33,7 +33,7 @@ CevnsSettings tree_point() {
 }
 
 TEST(BsmVectorNsi, WeakChargeMatchesCoherentFormula) {
-  // COHERENT PRL 129, 081801 (2022) / seed 001: Q ~ Z(g_p + 2eu + ed) + N(g_n + eu + 2ed); ours is 2x that.
+  // COHERENT PRL 129, 081801 (2022) / Wagner 2022 review: Q ~ Z(g_p + 2eu + ed) + N(g_n + eu + 2ed); ours is 2x that.
   auto s = tree_point();
   s.bsm.vector_u[0][0] = 0.1;
   s.bsm.vector_d[0][0] = -0.05;
@@ -190,7 +190,7 @@ TEST(BsmTensor, ConusFormulaAndNonInterference) {
 }
 
 TEST(BsmMagneticMoment, NuclearTermAndOneOverTRise) {
-  // Seed 004: pi alpha^2 mu^2 Z^2/m_e^2 (1/T - 1/E + T/(4E^2)) F^2 (point nucleus here).
+  // The NUCLEUS INFN presentation: pi alpha^2 mu^2 Z^2/m_e^2 (1/T - 1/E + T/(4E^2)) F^2 (point nucleus here).
   const Nuclide& ge = isotope("Ge", 72);
   auto s = tree_point();
   s.bsm.magnetic_moment_bohr = {1e-9, 1e-9, 1e-9};

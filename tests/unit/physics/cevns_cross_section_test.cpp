@@ -35,7 +35,7 @@ TEST(Kinematics, MaxRecoilAndMinimumEnergyAreInverse) {
 }
 
 TEST(CevnsCrossSection, LowEnergyLimitIsGF2QW2E2Over4Pi) {
-  // Point nucleus, E << M: sigma -> G_F^2 Q_W^2 E^2 / (4 pi), Q_W = N - (1 - 4 s^2) Z (seed 004).
+  // Point nucleus, E << M: sigma -> G_F^2 Q_W^2 E^2 / (4 pi), Q_W = N - (1 - 4 s^2) Z (NUCLEUS INFN presentation).
   const CevnsCrossSection xs(isotope("Ar", 40), tree_point());
   const double gf = constants::fermi_constant_per_GeV2 / (units::GeV * units::GeV);
   const double s2 = constants::sin2_theta_w_default;
@@ -48,7 +48,7 @@ TEST(CevnsCrossSection, LowEnergyLimitIsGF2QW2E2Over4Pi) {
 }
 
 TEST(CevnsCrossSection, MeanRecoilTendsToTwoThirdsE2OverM) {
-  // <T> = (2/3) E^2 / M for a point nucleus at E << M (seed 000/004).
+  // <T> = (2/3) E^2 / M for a point nucleus at E << M (Maneschg 2018 review, NUCLEUS INFN presentation).
   const CevnsCrossSection xs(isotope("Ge", 72), tree_point());
   for (double E : {0.5, 2.0, 8.0}) {
     EXPECT_NEAR(xs.mean_recoil(nue, E) / (2.0 / 3.0 * E * E / xs.mass()), 1.0, 3.0 * E / xs.mass());

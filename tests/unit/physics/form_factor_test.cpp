@@ -28,7 +28,7 @@ TEST(FormFactor, UnityAtZeroMomentumTransfer) {
 }
 
 TEST(FormFactor, SlopeAtOriginGivesTheRmsRadius) {
-  // F(q) = 1 - q^2 <r^2>/6 + O(q^4): each model's <r^2> relation (seed 003) must hold.
+  // F(q) = 1 - q^2 <r^2>/6 + O(q^4): each model's <r^2> relation (Liao 2024 review) must hold.
   for (auto model : extended) {
     for (double rms : {2.7, 3.43, 4.8, 5.5}) {
       const auto f = FormFactor::from_rms_radius(model, rms);

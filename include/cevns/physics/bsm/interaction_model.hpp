@@ -115,7 +115,7 @@ double sin2_theta_w_running(double scale, double sin2_at_zero);
 // The inverse: s^2(0) from a value quoted at `scale`.
 double sin2_theta_w_at_zero(double scale, double sin2_at_scale);
 
-// Neutrino magnetic moment on a free electron (P. Vogel, J. Engel, PRD 39, 3378 (1989); seed 000):
+// Neutrino magnetic moment on a free electron (P. Vogel, J. Engel, PRD 39, 3378 (1989); Maneschg 2018 review):
 // dsigma/dT = pi alpha^2 / m_e^2 (mu/mu_B)^2 (1/T - 1/E), zero outside 0 < T <= T_max.
 double magnetic_moment_electron_differential(double mu_nu_bohr, double neutrino_energy, double recoil);
 
